@@ -1,0 +1,366 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Namespaces DataContractSerializer uses for framework types.
+const (
+	// ArraysNamespace holds the items of collections of primitives (List<string> → d2p1:string).
+	ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
+	// SystemNamespace holds the members of System.DateTimeOffset.
+	SystemNamespace = "http://schemas.datacontract.org/2004/07/System"
+	// InstanceNamespace is the XML Schema instance namespace of i:nil.
+	InstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+	// ExtensionDotnetType names a member's CLR type where JSON Schema cannot say it.
+	ExtensionDotnetType = "x-dotnet-type"
+	// DotnetDateTimeOffset is the x-dotnet-type value of a DateTimeOffset member.
+	DotnetDateTimeOffset = "System.DateTimeOffset"
+)
+
+// Kind is the kind of value a member holds.
+type Kind int
+
+// The kinds of value. The zero Kind is String.
+const (
+	String Kind = iota
+	Int
+	Number
+	Bool
+	// DateTime is a string of format date-time (xs:dateTime in XML).
+	DateTime
+	// DateTimeOffset is a System.DateTimeOffset: an ISO 8601 string with its offset in JSON,
+	// an element with DateTime and OffsetMinutes children in XML.
+	DateTimeOffset
+	Array
+	Object
+	// Map is an object with additionalProperties only (HttpError's ModelState).
+	Map
+)
+
+var kindNames = [...]string{"string", "integer", "number", "boolean", "date-time", "DateTimeOffset", "array", "object", "map"}
+
+// String returns the kind's name as error messages use it.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Type is the compiled layout of a schema.
+type Type struct {
+	Kind     Kind
+	Nullable bool
+	// Name is the class name for an Object (the XML root element's name), else empty.
+	Name string
+	// Namespace is the data contract namespace of an Object, else empty.
+	Namespace string
+	// Members lists an Object's data members in Json.NET's order: the class's own members
+	// first, then inherited ones, each class in declaration order.
+	Members []*Member
+	// XMLMembers lists the members DataContractSerializer writes, in its order: base-class
+	// members first, each class's members in ordinal order.
+	XMLMembers []*Member
+	// Item is the type of an Array's items or a Map's values.
+	Item *Type
+	// ItemName and ItemNamespace name an Array's item elements in XML.
+	ItemName, ItemNamespace string
+	// Enum lists the allowed values of a String, if the schema restricts them.
+	Enum []string
+	// Schema is the schema the type was compiled from.
+	Schema *openapi3.Schema
+}
+
+// Member is a data member of a class.
+type Member struct {
+	// Name is the JSON member name and, unless the schema renames it, the XML element name.
+	Name string
+	// XMLName is the member's XML element name.
+	XMLName string
+	// Namespace is the XML namespace of the member's element: its declaring class's.
+	Namespace string
+	// Class is the name of the declaring class.
+	Class    string
+	Type     *Type
+	Required bool
+}
+
+// Member returns the member named exactly name, or nil.
+func (t *Type) Member(name string) *Member {
+	for _, m := range t.Members {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// MemberFold returns the member whose name equals name case-insensitively, as Json.NET and
+// form binding match them, or nil.
+func (t *Type) MemberFold(name string) *Member {
+	if m := t.Member(name); m != nil {
+		return m
+	}
+	for _, m := range t.Members {
+		if strings.EqualFold(m.Name, name) {
+			return m
+		}
+	}
+	return nil
+}
+
+// Suggest returns the member name closest to name (for "did you mean"), or "" when none
+// is close.
+func (t *Type) Suggest(name string) string {
+	best, bestDist := "", len(name)/2+2
+	for _, m := range t.Members {
+		if d := distance(strings.ToLower(name), strings.ToLower(m.Name)); d < bestDist {
+			best, bestDist = m.Name, d
+		}
+	}
+	return best
+}
+
+// MemberNames returns the names of an Object's members in JSON order.
+func (t *Type) MemberNames() []string {
+	names := make([]string, len(t.Members))
+	for i, m := range t.Members {
+		names[i] = m.Name
+	}
+	return names
+}
+
+// distance is the Levenshtein distance of a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Compiler compiles schemas, sharing the layouts of schemas it has seen (so recursive
+// models terminate and each class is compiled once).
+type Compiler struct {
+	seen map[compileKey]*Type
+}
+
+type compileKey struct {
+	schema   *openapi3.Schema
+	nullable bool
+}
+
+// NewCompiler returns an empty Compiler.
+func NewCompiler() *Compiler {
+	return &Compiler{seen: make(map[compileKey]*Type)}
+}
+
+// Compile returns the layout of ref.
+func (c *Compiler) Compile(ref *openapi3.SchemaRef) (*Type, error) {
+	if ref == nil || ref.Value == nil {
+		return nil, fmt.Errorf("compile schema %q: unresolved", refName(ref))
+	}
+	return c.compile(ref.Value, ref.Value.Nullable)
+}
+
+func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
+	key := compileKey{s, nullable}
+	if t, ok := c.seen[key]; ok {
+		return t, nil
+	}
+	t := &Type{Nullable: nullable, Schema: s}
+	c.seen[key] = t
+	if s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset {
+		t.Kind = DateTimeOffset
+		return t, nil
+	}
+	switch {
+	case len(s.AllOf) > 0 || len(s.Properties) > 0:
+		return t, c.compileClass(t, s)
+	case s.Type.Is(openapi3.TypeString):
+		t.Kind = String
+		if s.Format == "date-time" {
+			t.Kind = DateTime
+		}
+		for _, v := range s.Enum {
+			if str, ok := v.(string); ok {
+				t.Enum = append(t.Enum, str)
+			}
+		}
+	case s.Type.Is(openapi3.TypeInteger):
+		t.Kind = Int
+	case s.Type.Is(openapi3.TypeNumber):
+		t.Kind = Number
+	case s.Type.Is(openapi3.TypeBoolean):
+		t.Kind = Bool
+	case s.Type.Is(openapi3.TypeArray):
+		t.Kind = Array
+		if s.Items == nil || s.Items.Value == nil {
+			return nil, fmt.Errorf("compile array schema: no items")
+		}
+		item, err := c.Compile(s.Items)
+		if err != nil {
+			return nil, fmt.Errorf("compile array items: %w", err)
+		}
+		t.Item = item
+		t.ItemName, t.ItemNamespace = itemElement(s.Items.Value, item)
+	case s.Type.Is(openapi3.TypeObject):
+		t.Kind = Map
+		t.Item = &Type{Kind: String}
+		if ap := s.AdditionalProperties.Schema; ap != nil {
+			item, err := c.Compile(ap)
+			if err != nil {
+				return nil, fmt.Errorf("compile additionalProperties: %w", err)
+			}
+			t.Item = item
+		}
+	default:
+		return nil, fmt.Errorf("compile schema: type %v is not supported", s.Type)
+	}
+	return t, nil
+}
+
+// itemElement names the XML elements of a collection's items: the schema's xml object if
+// it has one, else DataContractSerializer's defaults (primitives in the Arrays namespace
+// under their XSD name, classes under their class name and namespace).
+func itemElement(s *openapi3.Schema, item *Type) (name, namespace string) {
+	if s.XML != nil && s.XML.Name != "" {
+		name, namespace = s.XML.Name, s.XML.Namespace
+		if namespace == "" && item.Kind != Object {
+			namespace = ArraysNamespace
+		}
+		if namespace == "" {
+			namespace = item.Namespace
+		}
+		return name, namespace
+	}
+	switch item.Kind {
+	case Object:
+		return item.Name, item.Namespace
+	case Int:
+		return "int", ArraysNamespace
+	case Number:
+		return "decimal", ArraysNamespace
+	case Bool:
+		return "boolean", ArraysNamespace
+	case DateTime:
+		return "dateTime", ArraysNamespace
+	default:
+		return "string", ArraysNamespace
+	}
+}
+
+
+// layers returns the classes of s, base class first: the allOf entries in order, then s
+// itself if it declares members of its own.
+func layers(s *openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	for _, sub := range s.AllOf {
+		if sub.Value != nil {
+			out = append(out, layers(sub.Value)...)
+		}
+	}
+	if len(s.Properties) > 0 || len(s.AllOf) == 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
+	t.Kind = Object
+	classes := layers(s)
+	// The most derived class names the type.
+	for _, cl := range classes {
+		if cl.XML != nil && cl.XML.Name != "" {
+			t.Name = cl.XML.Name
+		}
+		if cl.XML != nil && cl.XML.Namespace != "" {
+			t.Namespace = cl.XML.Namespace
+		}
+	}
+	var perClass [][]*Member
+	for _, cl := range classes {
+		className, ns := t.Name, t.Namespace
+		if cl.XML != nil {
+			className, ns = cmp.Or(cl.XML.Name, className), cmp.Or(cl.XML.Namespace, ns)
+		}
+		members := make([]*Member, 0, len(cl.Properties))
+		for _, name := range declarationOrder(cl.Properties) {
+			prop := cl.Properties[name]
+			mt, err := c.Compile(prop)
+			if err != nil {
+				return fmt.Errorf("compile member %s.%s: %w", className, name, err)
+			}
+			m := &Member{Name: name, XMLName: name, Namespace: ns, Class: className, Type: mt,
+				Required: slices.Contains(cl.Required, name)}
+			// An inline member schema may rename its element or move it to another
+			// namespace; a referenced schema's xml object describes the referenced class.
+			if prop.Ref == "" && prop.Value.XML != nil && mt.Kind != Object {
+				m.XMLName = cmp.Or(prop.Value.XML.Name, m.XMLName)
+				m.Namespace = cmp.Or(prop.Value.XML.Namespace, m.Namespace)
+			}
+			members = append(members, m)
+		}
+		perClass = append(perClass, members)
+	}
+	// Json.NET: most derived class first, declaration order within a class.
+	for i := len(perClass) - 1; i >= 0; i-- {
+		t.Members = append(t.Members, perClass[i]...)
+	}
+	// DataContractSerializer: base class first, ordinal order within a class.
+	for _, members := range perClass {
+		sorted := slices.Clone(members)
+		slices.SortStableFunc(sorted, func(a, b *Member) int { return strings.Compare(a.XMLName, b.XMLName) })
+		t.XMLMembers = append(t.XMLMembers, sorted...)
+	}
+	return nil
+}
+
+// declarationOrder returns the property names in the order the document declares them,
+// read from kin-openapi's origin tracking (openapi3.Loader.IncludeOrigin); properties
+// without a recorded origin come last, in ordinal order.
+func declarationOrder(props openapi3.Schemas) []string {
+	names := make([]string, 0, len(props))
+	for name := range props {
+		names = append(names, name)
+	}
+	line := func(name string) int {
+		ref := props[name]
+		if ref.Origin != nil && ref.Origin.Key != nil {
+			return ref.Origin.Key.Line
+		}
+		if ref.Value != nil && ref.Value.Origin != nil && ref.Value.Origin.Key != nil && ref.Ref == "" {
+			return ref.Value.Origin.Key.Line
+		}
+		return 1 << 30
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(line(a), line(b)), strings.Compare(a, b))
+	})
+	return names
+}
+
+func refName(ref *openapi3.SchemaRef) string {
+	if ref == nil {
+		return "<nil>"
+	}
+	return ref.Ref
+}

@@ -1,0 +1,359 @@
+package spec
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/helpmock/helpmock/internal/model"
+)
+
+// Media types ASP.NET Web API reads and writes with its default formatters.
+const (
+	ApplicationJSON = "application/json"
+	TextJSON        = "text/json"
+	ApplicationXML  = "application/xml"
+	TextXML         = "text/xml"
+	FormURLEncoded  = "application/x-www-form-urlencoded"
+)
+
+// DocsExample is the name of the examples taken from the Help Page samples.
+const DocsExample = "docs"
+
+// IsJSON reports whether mediaType is one of the JSON media types.
+func IsJSON(mediaType string) bool { return mediaType == ApplicationJSON || mediaType == TextJSON }
+
+// IsXML reports whether mediaType is one of the XML media types.
+func IsXML(mediaType string) bool { return mediaType == ApplicationXML || mediaType == TextXML }
+
+// Spec is a loaded, validated OpenAPI document with its operations compiled.
+type Spec struct {
+	// Doc is the document as kin-openapi loaded it.
+	Doc *openapi3.T
+	// Source names where the document came from, for messages.
+	Source string
+	// Operations lists the document's operations, by path then method.
+	Operations []*Operation
+
+	paths []*pathEntry
+}
+
+// Operation is one operation of the document with its compiled layouts.
+type Operation struct {
+	ID      string
+	Method  string
+	Path    string
+	Summary string
+	// Op is the operation as kin-openapi loaded it.
+	Op *openapi3.Operation
+	// Request maps each request media type to the layout of its body; nil without a body.
+	Request map[string]*model.Type
+	// RequestMediaTypes lists the request media types in a stable order.
+	RequestMediaTypes []string
+	// BodyRequired tells whether the request body is required.
+	BodyRequired bool
+	// Responses maps a status code to its media types' layouts.
+	Responses map[int]map[string]*model.Type
+	// Statuses lists the documented status codes in ascending order.
+	Statuses []int
+	// RequestExamples and ResponseExamples hold each media type's examples by name
+	// (for responses, of the lowest 2xx status): a value in JSON form for JSON media
+	// types, the example text for others.
+	RequestExamples  map[string]map[string]any
+	ResponseExamples map[string]map[string]any
+}
+
+// SuccessStatus returns the lowest documented 2xx status, or 200.
+func (o *Operation) SuccessStatus() int {
+	for _, s := range o.Statuses {
+		if s >= 200 && s < 300 {
+			return s
+		}
+	}
+	return http.StatusOK
+}
+
+// Response returns the layout of status's body in mediaType, or nil.
+func (o *Operation) Response(status int, mediaType string) *model.Type {
+	return o.Responses[status][mediaType]
+}
+
+type pathEntry struct {
+	template string
+	segments []string // literal segments, or "" for a {parameter}
+	methods  map[string]*Operation
+}
+
+// LoadFile loads and validates the document in the file at path.
+func LoadFile(path string) (*Spec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load spec: %w", err)
+	}
+	return Load(path, data)
+}
+
+// Load loads, validates and compiles the document data; source names it in errors.
+func Load(source string, data []byte) (*Spec, error) {
+	loader := openapi3.NewLoader()
+	// Origins give each property's line, hence the declaration order of members.
+	loader.IncludeOrigin = true
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return nil, fmt.Errorf("load spec %s: %w", source, err)
+	}
+	// Examples of XML media types are XML text, which kin-openapi would validate as JSON
+	// against an object schema; ValidateExamples checks every example by its media type.
+	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
+		return nil, fmt.Errorf("validate spec %s: %w", source, err)
+	}
+	s := &Spec{Doc: doc, Source: source}
+	if err := s.compile(); err != nil {
+		return nil, fmt.Errorf("compile spec %s: %w", source, err)
+	}
+	if err := s.validateJSONExamples(); err != nil {
+		return nil, fmt.Errorf("validate spec %s: %w", source, err)
+	}
+	return s, nil
+}
+
+func (s *Spec) compile() error {
+	compiler := model.NewCompiler()
+	seenIDs := map[string]bool{}
+	for _, path := range s.Doc.Paths.InMatchingOrder() {
+		item := s.Doc.Paths.Value(path)
+		entry := &pathEntry{template: path, methods: map[string]*Operation{}}
+		for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+			if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+				seg = ""
+			}
+			entry.segments = append(entry.segments, seg)
+		}
+		for method, op := range item.Operations() {
+			if op.OperationID == "" {
+				return fmt.Errorf("%s %s: operationId is required", method, path)
+			}
+			if seenIDs[op.OperationID] {
+				return fmt.Errorf("%s %s: operationId %q is used twice", method, path, op.OperationID)
+			}
+			seenIDs[op.OperationID] = true
+			o, err := compileOperation(compiler, method, path, op)
+			if err != nil {
+				return err
+			}
+			entry.methods[method] = o
+			s.Operations = append(s.Operations, o)
+		}
+		s.paths = append(s.paths, entry)
+	}
+	slices.SortFunc(s.Operations, func(a, b *Operation) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Method, b.Method)
+	})
+	return nil
+}
+
+func compileOperation(c *model.Compiler, method, path string, op *openapi3.Operation) (*Operation, error) {
+	o := &Operation{ID: op.OperationID, Method: method, Path: path, Summary: op.Summary, Op: op,
+		Responses: map[int]map[string]*model.Type{}, RequestExamples: map[string]map[string]any{},
+		ResponseExamples: map[string]map[string]any{}}
+	if rb := op.RequestBody; rb != nil && rb.Value != nil {
+		o.BodyRequired = rb.Value.Required
+		o.Request = map[string]*model.Type{}
+		for _, mt := range sortedKeys(rb.Value.Content) {
+			media := rb.Value.Content[mt]
+			if media.Schema == nil {
+				continue
+			}
+			t, err := c.Compile(media.Schema)
+			if err != nil {
+				return nil, fmt.Errorf("operation %s request %s: %w", o.ID, mt, err)
+			}
+			o.Request[mt] = t
+			o.RequestMediaTypes = append(o.RequestMediaTypes, mt)
+			o.RequestExamples[mt] = examples(media)
+		}
+	}
+	for code, resp := range op.Responses.Map() {
+		status, err := strconv.Atoi(code)
+		if err != nil {
+			continue // "default" and ranges have no fixed status to answer with
+		}
+		o.Statuses = append(o.Statuses, status)
+		o.Responses[status] = map[string]*model.Type{}
+		if resp.Value == nil {
+			continue
+		}
+		for mt, media := range resp.Value.Content {
+			if media.Schema == nil {
+				continue
+			}
+			t, err := c.Compile(media.Schema)
+			if err != nil {
+				return nil, fmt.Errorf("operation %s response %d %s: %w", o.ID, status, mt, err)
+			}
+			o.Responses[status][mt] = t
+		}
+	}
+	slices.Sort(o.Statuses)
+	if resp := op.Responses.Status(o.SuccessStatus()); resp != nil && resp.Value != nil {
+		for mt, media := range resp.Value.Content {
+			o.ResponseExamples[mt] = examples(media)
+		}
+	}
+	return o, nil
+}
+
+func examples(media *openapi3.MediaType) map[string]any {
+	out := map[string]any{}
+	for name, ex := range media.Examples {
+		if ex != nil && ex.Value != nil && ex.Value.Value != nil {
+			out[name] = ex.Value.Value
+		}
+	}
+	if len(out) == 0 && media.Example != nil {
+		out[DocsExample] = media.Example
+	}
+	return out
+}
+
+// validateJSONExamples checks the examples of JSON media types against their schemas with
+// kin-openapi. XML examples are checked by the XML decoder (package dcxml), which this
+// package does not depend on.
+func (s *Spec) validateJSONExamples() error {
+	var errs []error
+	check := func(where string, media *openapi3.MediaType, mt string) {
+		if !IsJSON(mt) || media.Schema == nil || media.Schema.Value == nil {
+			return
+		}
+		for name, ex := range media.Examples {
+			if ex == nil || ex.Value == nil {
+				continue
+			}
+			if err := media.Schema.Value.VisitJSON(ex.Value.Value, openapi3.MultiErrors()); err != nil {
+				errs = append(errs, fmt.Errorf("%s %s example %q: %w", where, mt, name, err))
+			}
+		}
+	}
+	for _, o := range s.Operations {
+		if rb := o.Op.RequestBody; rb != nil && rb.Value != nil {
+			for mt, media := range rb.Value.Content {
+				check(o.ID+" request", media, mt)
+			}
+		}
+		for code, resp := range o.Op.Responses.Map() {
+			if resp.Value == nil {
+				continue
+			}
+			for mt, media := range resp.Value.Content {
+				check(o.ID+" response "+code, media, mt)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Operation returns the operation with the given operationId, or nil.
+func (s *Spec) Operation(id string) *Operation {
+	for _, o := range s.Operations {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+// ErrNotFound is returned by Match when no path of the document matches.
+var ErrNotFound = errors.New("no path matches")
+
+// MethodNotAllowedError is returned by Match when a path matches but not the method.
+type MethodNotAllowedError struct {
+	// Allow lists the methods the path has, sorted.
+	Allow []string
+}
+
+func (e *MethodNotAllowedError) Error() string {
+	return "method not allowed; allowed: " + strings.Join(e.Allow, ", ")
+}
+
+// Match finds the operation for method and the request path, matching literal segments
+// case-insensitively and tolerating a trailing slash, as ASP.NET Web API routing does.
+// It returns the path parameters' values by name. Errors are ErrNotFound or a
+// *MethodNotAllowedError.
+func (s *Spec) Match(method, path string) (*Operation, map[string]string, error) {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	var allow []string
+	for _, entry := range s.paths {
+		params, ok := entry.match(segs)
+		if !ok {
+			continue
+		}
+		if op, ok := entry.methods[strings.ToUpper(method)]; ok {
+			return op, params, nil
+		}
+		for m := range entry.methods {
+			allow = append(allow, m)
+		}
+	}
+	if allow != nil {
+		slices.Sort(allow)
+		return nil, nil, &MethodNotAllowedError{Allow: slices.Compact(allow)}
+	}
+	return nil, nil, ErrNotFound
+}
+
+func (e *pathEntry) match(segs []string) (map[string]string, bool) {
+	if len(segs) != len(e.segments) {
+		return nil, false
+	}
+	var params map[string]string
+	tmpl := strings.Split(strings.Trim(e.template, "/"), "/")
+	for i, seg := range e.segments {
+		if seg == "" {
+			if segs[i] == "" {
+				return nil, false
+			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			params[strings.Trim(tmpl[i], "{}")] = segs[i]
+			continue
+		}
+		if !strings.EqualFold(seg, segs[i]) {
+			return nil, false
+		}
+	}
+	return params, true
+}
+
+// MediaType returns the media type of a Content-Type header value, lower-cased and without
+// parameters, or "" when the value is empty or malformed.
+func MediaType(contentType string) string {
+	if strings.TrimSpace(contentType) == "" {
+		return ""
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(mt)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
