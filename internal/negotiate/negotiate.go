@@ -1,0 +1,241 @@
+package negotiate
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The media types the default formatters write, in formatter order: the JSON formatter's
+// (application/json first), then the XML formatter's.
+const (
+	ApplicationJSON = "application/json"
+	TextJSON        = "text/json"
+	ApplicationXML  = "application/xml"
+	TextXML         = "text/xml"
+)
+
+// formatters lists each default formatter's writable media types, in Web API's order.
+var formatters = [][]string{{ApplicationJSON, TextJSON}, {ApplicationXML, TextXML}}
+
+// Request holds the headers negotiation reads.
+type Request struct {
+	// Accept is the Accept header (all values joined with commas).
+	Accept string
+	// ContentType is the request's Content-Type header.
+	ContentType string
+	// AcceptCharset is the Accept-Charset header.
+	AcceptCharset string
+	// RequestedWith is the X-Requested-With header.
+	RequestedWith string
+}
+
+// Result is the outcome of negotiation.
+type Result struct {
+	// MediaType is one of the four writable media types.
+	MediaType string
+	// Charset is "utf-8" or "utf-16".
+	Charset string
+}
+
+// ContentType returns the Content-Type header of the response: "application/json; charset=utf-8".
+func (r Result) ContentType() string { return r.MediaType + "; charset=" + r.Charset }
+
+// ResponseMediaType returns the media type Web API answers with for the Accept and request
+// Content-Type headers given.
+func ResponseMediaType(accept, requestContentType string) string {
+	return Negotiate(Request{Accept: accept, ContentType: requestContentType}).MediaType
+}
+
+// specificity of a media range: */* < type/* < type/subtype.
+const (
+	allRange = iota
+	subtypeRange
+	literal
+)
+
+// entry is one element of an Accept or Accept-Charset header.
+type entry struct {
+	typ, subtype string // for Accept-Charset, typ holds the charset
+	params       []string
+	quality      float64
+	specificity  int
+	index        int
+}
+
+type candidate struct {
+	mediaType   string
+	quality     float64
+	specificity int
+}
+
+// Negotiate returns the response media type and charset for r.
+func Negotiate(r Request) Result {
+	accept := ParseAccept(r.Accept)
+	reqType, _ := splitMediaType(r.ContentType)
+	var byMapping, byAccept, byRequestType, byWriteType *candidate
+	for i, supported := range formatters {
+		// The JSON formatter's X-Requested-With mapping, which Web API 2 applies only when
+		// Accept is absent or exactly */*.
+		if i == 0 && strings.EqualFold(strings.TrimSpace(r.RequestedWith), "XMLHttpRequest") && acceptsAnything(accept, r.Accept) {
+			byMapping = &candidate{mediaType: ApplicationJSON, quality: 1, specificity: literal}
+			continue
+		}
+		if c := fromAccept(supported, accept); c != nil {
+			if byAccept == nil || c.quality > byAccept.quality ||
+				(c.quality == byAccept.quality && c.specificity > byAccept.specificity) {
+				byAccept = c
+			}
+			continue
+		}
+		if reqType != "" && byRequestType == nil && slices.Contains(supported, reqType) {
+			byRequestType = &candidate{mediaType: reqType}
+			continue
+		}
+		if byWriteType == nil {
+			byWriteType = &candidate{mediaType: supported[0]}
+		}
+	}
+	if byMapping != nil && byAccept != nil && byAccept.quality > byMapping.quality {
+		byMapping = nil
+	}
+	best := cmp.Or(byMapping, byAccept, byRequestType, byWriteType)
+	return Result{MediaType: best.mediaType, Charset: charset(r.AcceptCharset, r.ContentType)}
+}
+
+// acceptsAnything reports whether the Accept header is absent or is exactly one */*.
+func acceptsAnything(accept []entry, raw string) bool {
+	if strings.TrimSpace(raw) == "" {
+		return true
+	}
+	return len(accept) == 1 && accept[0].specificity == allRange && !strings.Contains(raw, ",")
+}
+
+// fromAccept returns the first ranked Accept entry that covers one of supported.
+func fromAccept(supported []string, accept []entry) *candidate {
+	for _, e := range accept {
+		for _, mt := range supported {
+			if covers(e, mt) {
+				return &candidate{mediaType: mt, quality: e.quality, specificity: e.specificity}
+			}
+		}
+	}
+	return nil
+}
+
+func covers(e entry, mediaType string) bool {
+	typ, subtype, _ := strings.Cut(mediaType, "/")
+	switch {
+	case e.typ == "*" && e.subtype == "*":
+		return true
+	case e.typ != typ:
+		return false
+	default:
+		return e.subtype == "*" || e.subtype == subtype
+	}
+}
+
+// ParseAccept parses an Accept header into its entries ranked as Web API 2 ranks them:
+// entries with q=0 left out, then by quality and specificity, both descending, ties in
+// header order. Malformed entries are skipped, as .NET's header parser drops them.
+func ParseAccept(header string) []entry {
+	var out []entry
+	for i, part := range splitList(header) {
+		typ, params := splitMediaType(part)
+		t, s, ok := strings.Cut(typ, "/")
+		if !ok || t == "" || s == "" || (t == "*" && s != "*") {
+			continue
+		}
+		e := entry{typ: t, subtype: s, quality: 1, index: i, specificity: literal}
+		if t == "*" {
+			e.specificity = allRange
+		} else if s == "*" {
+			e.specificity = subtypeRange
+		}
+		for _, p := range params {
+			name, value, _ := strings.Cut(p, "=")
+			if strings.EqualFold(strings.TrimSpace(name), "q") {
+				// .NET reads an unparsable q as absent, that is 1.
+				if q, err := strconv.ParseFloat(strings.TrimSpace(value), 64); err == nil && q >= 0 && q <= 1 {
+					e.quality = q
+				}
+				continue
+			}
+			e.params = append(e.params, p)
+		}
+		if e.quality > 0 {
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(b.quality, a.quality), cmp.Compare(b.specificity, a.specificity))
+	})
+	return out
+}
+
+// charset picks the response charset among the formatters' encodings (utf-8, utf-16):
+// the best Accept-Charset entry, else the request's charset, else utf-8.
+func charset(acceptCharset, contentType string) string {
+	type cs struct {
+		name    string
+		quality float64
+	}
+	var ranked []cs
+	for _, part := range splitList(acceptCharset) {
+		name, params := splitMediaType(part)
+		c := cs{name: name, quality: 1}
+		for _, p := range params {
+			if k, v, _ := strings.Cut(p, "="); strings.EqualFold(strings.TrimSpace(k), "q") {
+				if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+					c.quality = q
+				}
+			}
+		}
+		if c.quality > 0 {
+			ranked = append(ranked, c)
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b cs) int { return cmp.Compare(b.quality, a.quality) })
+	for _, c := range ranked {
+		switch c.name {
+		case "*", "utf-8":
+			return "utf-8"
+		case "utf-16":
+			return "utf-16"
+		}
+	}
+	_, params := splitMediaType(contentType)
+	for _, p := range params {
+		if k, v, _ := strings.Cut(p, "="); strings.EqualFold(strings.TrimSpace(k), "charset") &&
+			strings.EqualFold(strings.Trim(strings.TrimSpace(v), `"`), "utf-16") {
+			return "utf-16"
+		}
+	}
+	return "utf-8"
+}
+
+// splitMediaType returns the lower-cased media type (or charset) of a header element and
+// its parameters (charset excluded from the returned media-type parameters' effect).
+func splitMediaType(s string) (string, []string) {
+	parts := strings.Split(s, ";")
+	mt := strings.ToLower(strings.TrimSpace(parts[0]))
+	var params []string
+	for _, p := range parts[1:] {
+		if p = strings.TrimSpace(p); p != "" {
+			params = append(params, strings.ToLower(p))
+		}
+	}
+	return mt, params
+}
+
+// splitList splits a comma-separated header, ignoring empty elements.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
