@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/helpmock/helpmock"
+	"github.com/helpmock/helpmock/contracts"
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// Exit codes of verify: 0 pass, 1 contract violations, 2 usage or set-up error.
+const (
+	verifyExitPass      = 0
+	verifyExitViolation = 1
+	verifyExitSetup     = 2
+)
+
+const verifyUsage = `Usage: helpmock verify -target URL [flags]
+
+Runs the contract suite against a live implementation of openapi.yaml: every request
+media type × every Accept, and negative probes (malformed JSON and XML, XML in the wrong
+namespace, empty body, JSON null, unsupported Content-Type, wrong method, unknown route).
+Prints one line per case, the details of each failure with a curl line that reproduces
+it, and a last line "N passed, N failed".
+
+Exit status: 0 every case passed, 1 contract violations, 2 usage or set-up error
+(bad flags, bad spec, target unreachable, report not written).
+
+Every flag can also be set through the environment variable named after it
+(HELPMOCK_TARGET, HELPMOCK_SPEC, ...); a flag on the command line wins. Repeatable
+flags read one value per line of their variable.
+
+Flags:
+`
+
+// verifyMultiFlag is a repeatable string flag.
+type verifyMultiFlag []string
+
+func (m *verifyMultiFlag) String() string { return strings.Join(*m, "\n") }
+
+func (m *verifyMultiFlag) Set(v string) error {
+	*m = append(*m, v)
+	return nil
+}
+
+// verifyConfig holds verify's parsed flags.
+type verifyConfig struct {
+	target, specPath, fixturesDir, junitPath, jsonPath string
+	only, headers, sets                                verifyMultiFlag
+	timeout, requestTimeout                            time.Duration
+	parallel                                           int
+}
+
+// runVerify implements `helpmock verify`.
+func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseVerifyFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return verifyExitPass
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		return verifyExitSetup
+	}
+	opts, err := cfg.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		return verifyExitSetup
+	}
+	if cfg.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, cfg.timeout, fmt.Errorf("the whole-run timeout of %s expired", cfg.timeout))
+		defer cancel()
+	}
+	report, err := contracts.Verify(ctx, opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		return verifyExitSetup
+	}
+	code := verifyExitPass
+	if !report.OK() {
+		code = verifyExitViolation
+	}
+	if err := report.WriteText(stdout); err != nil {
+		fmt.Fprintf(stderr, "helpmock verify: write report: %v\n", err)
+		code = verifyExitSetup
+	}
+	for _, out := range []struct {
+		path  string
+		write func(io.Writer) error
+	}{{cfg.junitPath, report.WriteJUnit}, {cfg.jsonPath, report.WriteJSON}} {
+		if out.path == "" {
+			continue
+		}
+		if err := writeVerifyReport(out.path, out.write); err != nil {
+			fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+			code = verifyExitSetup
+		}
+	}
+	return code
+}
+
+func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), verifyUsage)
+		fs.PrintDefaults()
+	}
+	cfg := &verifyConfig{}
+	fs.StringVar(&cfg.target, "target", "", "base `URL` of the implementation to check (required)")
+	fs.StringVar(&cfg.specPath, "spec", "", "OpenAPI document `file` (default: the embedded openapi.yaml)")
+	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory`, checked to load and to name only operations of the spec (default: the embedded fixtures)")
+	fs.Var(&cfg.only, "only", "run only this `operationId` (repeatable, or comma-separated)")
+	fs.Var(&cfg.headers, "header", "add the header `'Name: value'` to every request (repeatable)")
+	fs.Var(&cfg.sets, "set", "set the request member `Member=value` in every request that has it, e.g. a real refresh token (repeatable)")
+	fs.DurationVar(&cfg.timeout, "timeout", 2*time.Minute, "whole-run timeout; cases it cuts short fail as not run")
+	fs.DurationVar(&cfg.requestTimeout, "request-timeout", contracts.DefaultRequestTimeout, "timeout of each request, body included")
+	fs.IntVar(&cfg.parallel, "parallel", contracts.DefaultParallel, "cases run at once")
+	fs.StringVar(&cfg.junitPath, "junit", "", "also write a JUnit XML report to `file`")
+	fs.StringVar(&cfg.jsonPath, "json", "", "also write a JSON report to `file`")
+	if err := verifyEnvDefaults(fs); err != nil {
+		return nil, err
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return nil, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if cfg.target == "" {
+		fs.Usage()
+		return nil, errors.New("-target is required")
+	}
+	if cfg.parallel < 1 {
+		return nil, fmt.Errorf("-parallel %d: want at least 1", cfg.parallel)
+	}
+	if cfg.timeout < 0 || cfg.requestTimeout <= 0 {
+		return nil, errors.New("-timeout and -request-timeout must be positive")
+	}
+	return cfg, nil
+}
+
+// verifyEnvDefaults sets each flag from HELPMOCK_<NAME> (dashes as underscores) when that
+// variable is set; repeatable flags take one value per line.
+func verifyEnvDefaults(fs *flag.FlagSet) error {
+	var errs []error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "HELPMOCK_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			return
+		}
+		values := []string{v}
+		if _, repeatable := f.Value.(*verifyMultiFlag); repeatable {
+			values = slices.DeleteFunc(strings.Split(v, "\n"), func(s string) bool { return strings.TrimSpace(s) == "" })
+		}
+		for _, v := range values {
+			if err := fs.Set(f.Name, v); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// options turns the flags into contracts.Options: loads the spec (and the fixtures, to
+// check them), parses -header, -set and -only.
+func (cfg *verifyConfig) options() (contracts.Options, error) {
+	opts := contracts.Options{Target: cfg.target, RequestTimeout: cfg.requestTimeout, Parallel: cfg.parallel}
+	var err error
+	if cfg.specPath != "" {
+		opts.Spec, err = spec.LoadFile(cfg.specPath)
+	} else {
+		opts.Spec, err = spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
+	}
+	if err != nil {
+		return opts, err
+	}
+	fsys := helpmock.DefaultFixtures()
+	if cfg.fixturesDir != "" {
+		fsys = os.DirFS(cfg.fixturesDir)
+	}
+	set, err := fixtures.Load(fsys)
+	if err != nil {
+		return opts, fmt.Errorf("load fixtures: %w", err)
+	}
+	for _, op := range set.Operations() {
+		if opts.Spec.Operation(op) == nil {
+			return opts, fmt.Errorf("load fixtures: operation %q is not in %s", op, opts.Spec.Source)
+		}
+	}
+	for _, o := range cfg.only {
+		for _, id := range strings.Split(o, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				opts.Only = append(opts.Only, id)
+			}
+		}
+	}
+	for _, h := range cfg.headers {
+		name, value, ok := strings.Cut(h, ":")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			return opts, fmt.Errorf("-header %q: want 'Name: value'", h)
+		}
+		if opts.Header == nil {
+			opts.Header = http.Header{}
+		}
+		opts.Header.Add(name, strings.TrimSpace(value))
+	}
+	for _, s := range cfg.sets {
+		name, value, ok := strings.Cut(s, "=")
+		if !ok || strings.TrimSpace(name) == "" {
+			return opts, fmt.Errorf("-set %q: want Member=value", s)
+		}
+		if opts.Set == nil {
+			opts.Set = map[string]string{}
+		}
+		opts.Set[strings.TrimSpace(name)] = value
+	}
+	return opts, nil
+}
+
+// writeVerifyReport writes a report to path through write.
+func writeVerifyReport(path string, write func(io.Writer) error) (err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("write report %s: %w", path, cerr)
+		}
+	}()
+	if err := write(f); err != nil {
+		return fmt.Errorf("write report %s: %w", path, err)
+	}
+	return nil
+}

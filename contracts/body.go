@@ -1,0 +1,199 @@
+package contracts
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/helpmock/helpmock/internal/model"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// requestValue returns the JSON-form request value the cases send: the docs example of a
+// JSON request media type with the members of set overridden.
+func requestValue(o *spec.Operation, set map[string]string) any {
+	var value any
+	for _, mt := range []string{spec.ApplicationJSON, spec.TextJSON} {
+		if v, ok := o.RequestExamples[mt][spec.DocsExample]; ok {
+			value = clone(v)
+			break
+		}
+	}
+	t := o.Request[spec.ApplicationJSON]
+	if t == nil {
+		t = o.Request[spec.TextJSON]
+	}
+	obj, ok := value.(map[string]any)
+	if t == nil || t.Kind != model.Object {
+		return value
+	}
+	if !ok {
+		if value != nil || len(set) == 0 {
+			return value
+		}
+		obj = map[string]any{}
+		value = obj
+	}
+	for name, raw := range set {
+		m := t.MemberFold(name)
+		if m == nil {
+			continue
+		}
+		// Drop any spelling of the member the example has, then set the documented name.
+		for k := range obj {
+			if strings.EqualFold(k, m.Name) {
+				delete(obj, k)
+			}
+		}
+		obj[m.Name] = setValue(m.Type, raw)
+	}
+	return value
+}
+
+// setValue converts a -set value to the JSON form of a member of type t.
+func setValue(t *model.Type, raw string) any {
+	switch {
+	case raw == "null" && t.Nullable:
+		return nil
+	case t.Kind == model.Int || t.Kind == model.Number:
+		return json.Number(raw)
+	case t.Kind == model.Bool && (raw == "true" || raw == "false"):
+		return raw == "true"
+	}
+	return raw
+}
+
+func clone(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = clone(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = clone(e)
+		}
+		return out
+	}
+	return v
+}
+
+// encodeRequest writes value as a body of media type mt.
+func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
+	t := o.Request[mt]
+	switch {
+	case spec.IsJSON(mt):
+		var b bytes.Buffer
+		if err := writeJSON(&b, t, value); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	case spec.IsXML(mt):
+		if value == nil {
+			// No JSON example to encode: send the XML example text as it is.
+			if text, ok := o.RequestExamples[mt][spec.DocsExample].(string); ok {
+				return []byte(text), nil
+			}
+		}
+		return encodeXML(t, value)
+	case mt == spec.FormURLEncoded:
+		return []byte(formEncode(t, value)), nil
+	}
+	return nil, fmt.Errorf("media type %s is not one Web API's default formatters read", mt)
+}
+
+// writeJSON writes v with the members of objects in Json.NET's order (the layout's
+// Members); encoding/json would sort them. Members the layout does not know come last.
+func writeJSON(b *bytes.Buffer, t *model.Type, v any) error {
+	obj, ok := v.(map[string]any)
+	if !ok || t == nil || t.Kind != model.Object {
+		if arr, ok := v.([]any); ok && t != nil && t.Kind == model.Array {
+			b.WriteByte('[')
+			for i, e := range arr {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				if err := writeJSON(b, t.Item, e); err != nil {
+					return err
+				}
+			}
+			b.WriteByte(']')
+			return nil
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("encode JSON: %w", err)
+		}
+		b.Write(data)
+		return nil
+	}
+	b.WriteByte('{')
+	n := 0
+	write := func(name string, mt *model.Type, e any) error {
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		key, _ := json.Marshal(name)
+		b.Write(key)
+		b.WriteByte(':')
+		return writeJSON(b, mt, e)
+	}
+	done := map[string]bool{}
+	for _, m := range t.Members {
+		if e, ok := obj[m.Name]; ok {
+			done[m.Name] = true
+			if err := write(m.Name, m.Type, e); err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range sortedKeys(obj) {
+		if !done[k] {
+			if err := write(k, nil, obj[k]); err != nil {
+				return err
+			}
+		}
+	}
+	b.WriteByte('}')
+	return nil
+}
+
+// formEncode writes the scalar members of v as a form body, in layout order; null members
+// are left out, as a browser leaves out an empty field.
+func formEncode(t *model.Type, v any) string {
+	obj, _ := v.(map[string]any)
+	var parts []string
+	add := func(k string, e any) {
+		var s string
+		switch e := e.(type) {
+		case nil, map[string]any, []any:
+			return
+		case string:
+			s = e
+		default:
+			s = fmt.Sprint(e)
+		}
+		parts = append(parts, url.QueryEscape(k)+"="+url.QueryEscape(s))
+	}
+	done := map[string]bool{}
+	if t != nil {
+		for _, m := range t.Members {
+			if e, ok := obj[m.Name]; ok {
+				done[m.Name] = true
+				add(m.Name, e)
+			}
+		}
+	}
+	for _, k := range sortedKeys(obj) {
+		if !done[k] {
+			add(k, obj[k])
+		}
+	}
+	return strings.Join(parts, "&")
+}

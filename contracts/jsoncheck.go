@@ -1,0 +1,236 @@
+package contracts
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/helpmock/helpmock/internal/model"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// registerTextJSON teaches openapi3filter to decode text/json, one of Web API's JSON media
+// types; kin-openapi registers only application/json and +json types. The registry is
+// global, and registering the JSON decoder for text/json is right for any user of it.
+var registerTextJSON = sync.OnceFunc(func() {
+	if openapi3filter.RegisteredBodyDecoder(spec.TextJSON) == nil {
+		openapi3filter.RegisterBodyDecoder(spec.TextJSON, openapi3filter.JSONBodyDecoder)
+	}
+})
+
+// jsonNetDateTimeOffset is Json.NET's form of a DateTimeOffset: ISO 8601, up to seven
+// fractional digits with trailing zeros trimmed, and always the offset, never Z.
+var jsonNetDateTimeOffset = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{0,6}[1-9])?[+-]\d{2}:\d{2}$`)
+
+// checkJSON validates a JSON body against the response schema with openapi3filter
+// (every error, undocumented statuses rejected) and against the layout Json.NET writes.
+func checkJSON(x *exchange, mediaType string, t *model.Type) []Violation {
+	registerTextJSON()
+	c := x.c
+	var out []Violation
+	dec := json.NewDecoder(bytes.NewReader(x.body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return []Violation{{Check: CheckBody, Expected: "a JSON " + typeName(t), Actual: excerpt(x.body),
+			Message: fmt.Sprintf("the %s body is not JSON: %v", mediaType, err)}}
+	}
+	if dec.More() {
+		out = append(out, Violation{Check: CheckBody, Actual: excerpt(x.body), Message: "the JSON body has data after its value"})
+	}
+
+	doc := c.op.Op
+	req, _ := http.NewRequest(c.method, x.url, nil)
+	header := http.Header{"Content-Type": {mediaType + "; charset=utf-8"}}
+	input := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request: req,
+			Route:   &routers.Route{Path: c.op.Path, Method: c.op.Method, Operation: doc, Spec: c.doc},
+		},
+		Status: x.status,
+		Header: header,
+		Body:   io.NopCloser(bytes.NewReader(x.body)),
+		Options: &openapi3filter.Options{
+			MultiError:            true,
+			IncludeResponseStatus: true,
+			SchemaValidationOptions: []openapi3.SchemaValidationOption{
+				openapi3.WithStringFormatValidator("date-time", openapi3.NewRegexpFormatValidator(openapi3.FormatOfStringDateTime)),
+			},
+		},
+	}
+	if err := openapi3filter.ValidateResponse(context.Background(), input); err != nil {
+		out = append(out, schemaViolations(err)...)
+	}
+	out = append(out, jsonMembers(v, t, "")...)
+	return out
+}
+
+// schemaViolations turns openapi3filter's error tree into one violation per schema error.
+func schemaViolations(err error) []Violation {
+	var out []Violation
+	var walk func(error)
+	walk = func(err error) {
+		var me openapi3.MultiError
+		if errors.As(err, &me) {
+			for _, e := range me {
+				walk(e)
+			}
+			return
+		}
+		var se *openapi3.SchemaError
+		if errors.As(err, &se) {
+			path := "/" + strings.Join(se.JSONPointer(), "/")
+			if name, ok := missingProperty(se.Reason); ok {
+				path = strings.TrimSuffix(path, "/") + "/" + name
+			}
+			out = append(out, Violation{Check: CheckJSONSchema, Path: path, Expected: schemaSummary(se),
+				Actual: valueSummary(se.Value, se.Reason), Message: se.Reason})
+			return
+		}
+		var re *openapi3filter.ResponseError
+		if errors.As(err, &re) && re.Err != nil {
+			walk(re.Err)
+			return
+		}
+		out = append(out, Violation{Check: CheckJSONSchema, Message: err.Error()})
+	}
+	walk(err)
+	return out
+}
+
+// missingProperty reads the member name out of kin-openapi's `property "X" is missing`.
+func missingProperty(reason string) (string, bool) {
+	rest, ok := strings.CutPrefix(reason, `property "`)
+	if !ok {
+		return "", false
+	}
+	name, ok := strings.CutSuffix(rest, `" is missing`)
+	return name, ok
+}
+
+func schemaSummary(se *openapi3.SchemaError) string {
+	s := se.Schema
+	if s == nil {
+		return ""
+	}
+	if _, ok := missingProperty(se.Reason); ok {
+		return "the member, present"
+	}
+	var parts []string
+	if s.Type != nil && len(*s.Type) > 0 {
+		parts = append(parts, strings.Join(*s.Type, "|"))
+	} else if len(s.AllOf) > 0 {
+		parts = append(parts, "object")
+	}
+	if s.Format != "" {
+		parts = append(parts, "format "+s.Format)
+	}
+	if s.Nullable {
+		parts = append(parts, "or null")
+	}
+	return strings.Join(parts, " ")
+}
+
+func valueSummary(v any, reason string) string {
+	if _, ok := missingProperty(reason); ok {
+		return "absent"
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return excerpt(data)
+}
+
+// jsonMembers checks what the schema cannot: member names match the documented ones
+// exactly (Json.NET writes declared names; a camelCase answer is drift even though
+// Json.NET reads names case-insensitively), no undocumented members, and DateTimeOffset
+// values in Json.NET's form.
+func jsonMembers(v any, t *model.Type, path string) []Violation {
+	if t == nil || v == nil {
+		return nil
+	}
+	var out []Violation
+	switch t.Kind {
+	case model.Object:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil // the schema check reports the wrong type
+		}
+		for _, k := range sortedKeys(obj) {
+			m := t.Member(k)
+			if m == nil {
+				p := path + "/" + k
+				if fold := t.MemberFold(k); fold != nil {
+					out = append(out, Violation{Check: CheckJSONMembers, Path: p, Expected: fold.Name, Actual: k,
+						Message: fmt.Sprintf("member %q of %s is spelled %q; Json.NET writes the declared name", fold.Name, typeName(t), k)})
+					continue
+				}
+				msg := fmt.Sprintf("member %q is not a documented member of %s (members: %s)", k, typeName(t), strings.Join(t.MemberNames(), ", "))
+				if s := t.Suggest(k); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", s)
+				}
+				out = append(out, Violation{Check: CheckJSONMembers, Path: p, Actual: k, Message: msg})
+				continue
+			}
+			out = append(out, jsonMembers(obj[k], m.Type, path+"/"+k)...)
+		}
+	case model.Array:
+		if arr, ok := v.([]any); ok {
+			for i, e := range arr {
+				out = append(out, jsonMembers(e, t.Item, fmt.Sprintf("%s/%d", path, i))...)
+			}
+		}
+	case model.Map:
+		if obj, ok := v.(map[string]any); ok {
+			for _, k := range sortedKeys(obj) {
+				out = append(out, jsonMembers(obj[k], t.Item, path+"/"+k)...)
+			}
+		}
+	case model.DateTimeOffset:
+		if s, ok := v.(string); ok && !jsonNetDateTimeOffset.MatchString(s) {
+			out = append(out, Violation{Check: CheckJSONMembers, Path: cmpPath(path), Expected: "a DateTimeOffset as Json.NET writes it, like 2024-11-21T08:42:50.8590439+00:00",
+				Actual: s, Message: "not Json.NET's DateTimeOffset form (ISO 8601 with its offset)"})
+		}
+	}
+	return out
+}
+
+func cmpPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+// typeName names a layout for messages: its class name, else its kind.
+func typeName(t *model.Type) string {
+	if t == nil {
+		return "value"
+	}
+	if t.Name != "" {
+		return t.Name
+	}
+	return t.Kind.String()
+}
+
+// excerpt returns at most 200 bytes of b, for messages.
+func excerpt(b []byte) string {
+	const max = 200
+	s := string(b)
+	if len(s) > max {
+		s = s[:max] + "…"
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
