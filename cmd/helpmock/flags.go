@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+)
+
+// envName is the environment variable of a flag: HELPMOCK_ and the flag's name in upper
+// snake case (-token-ttl → HELPMOCK_TOKEN_TTL).
+func envName(flagName string) string {
+	return "HELPMOCK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// envDefaults sets each flag of fs from its environment variable, before fs.Parse, so that
+// the command line wins over the environment and the environment over the default.
+func envDefaults(fs *flag.FlagSet) error {
+	var errs []error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := envName(f.Name)
+		if v, ok := os.LookupEnv(name); ok {
+			if err := fs.Set(f.Name, v); err != nil {
+				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+			}
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// logFlags are the logging flags every long-running command has.
+type logFlags struct {
+	level, format string
+}
+
+func (l *logFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&l.level, "log-level", "info", "log `level`: debug, info, warn or error")
+	fs.StringVar(&l.format, "log-format", "text", "log `format`: text or json")
+}
+
+// logger returns the logger the flags ask for, writing to w (stderr).
+func (l *logFlags) logger(w io.Writer) (*slog.Logger, error) {
+	level, format := l.level, l.format
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("-log-level %q: want debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("-log-format %q: want text or json", format)
+}

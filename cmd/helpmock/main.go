@@ -1,0 +1,70 @@
+// Command helpmock serves a mock of ASP.NET Web API services described by openapi.yaml,
+// checks live implementations against it, and derives it from Help Page documents.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes shared by the subcommands.
+const (
+	exitOK    = 0
+	exitFail  = 1 // contract violations
+	exitUsage = 2 // usage or set-up error
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// subcommand is one `helpmock NAME` command.
+type subcommand struct {
+	name, summary string
+	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func subcommands() []subcommand {
+	return []subcommand{
+		{"serve", "run the mock server", runServe},
+		{"verify", "check a live implementation against the contract", runVerify},
+		{"version", "print the version", runVersion},
+		{"help", "show help for a command", runHelp},
+	}
+}
+
+// run executes the command line args and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitUsage
+	}
+	for _, c := range subcommands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		printUsage(stdout)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "helpmock: unknown command %q\n\n", args[0])
+	printUsage(stderr)
+	return exitUsage
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "helpmock mocks and contract-tests ASP.NET Web API services described by their Help Pages.\n\nUsage: helpmock COMMAND [flags]\n\nCommands:\n")
+	for _, c := range subcommands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'helpmock help COMMAND' for a command's flags.\n")
+}

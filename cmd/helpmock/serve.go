@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/helpmock/helpmock"
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/mock"
+)
+
+const serveUsage = `Usage: helpmock serve [flags]
+
+Runs the mock server. Without -spec and -fixtures it serves the openapi.yaml and
+fixtures embedded in the binary, so it runs from any directory.
+
+Every flag can also be set through the environment variable named after it
+(-addr → HELPMOCK_ADDR, -token-ttl → HELPMOCK_TOKEN_TTL, ...); a flag on the command
+line wins.
+
+Flags:
+`
+
+// serveConfig holds serve's parsed flags.
+type serveConfig struct {
+	addr, specPath, fixturesDir string
+	lenient                     bool
+	maxBody                     int64
+	tokenTTL                    time.Duration
+	shutdownTimeout             time.Duration
+	log                         logFlags
+}
+
+func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serveUsage)
+		fs.PrintDefaults()
+	}
+	cfg := &serveConfig{}
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`address` to listen on (host:port; port 0 picks a free one)")
+	fs.StringVar(&cfg.specPath, "spec", "", "OpenAPI document `file` (default: the embedded openapi.yaml)")
+	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory` (default: the embedded fixtures)")
+	fs.BoolVar(&cfg.lenient, "lenient", false, "bind requests exactly as ASP.NET Web API does, silently dropping what it drops (default: strict, answer 400 for such mistakes)")
+	fs.Int64Var(&cfg.maxBody, "max-body", mock.DefaultMaxBodyBytes, "largest request body in `bytes`; larger ones get 413")
+	fs.DurationVar(&cfg.tokenTTL, "token-ttl", time.Hour, "lifetime of the access tokens the mock issues ({{expires}} in fixtures)")
+	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
+	cfg.log.register(fs)
+	if err := envDefaults(fs); err != nil {
+		return nil, err
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	return cfg, nil
+}
+
+// runServe implements `helpmock serve`.
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg, err := parseServeFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
+	logger, err := cfg.log.logger(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
+	server, err := cfg.newMock(logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
+	httpServer := &http.Server{
+		Handler:           server,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	fmt.Fprintf(stdout, "helpmock listening on http://%s\n", ln.Addr())
+	served := make(chan error, 1)
+	go func() { served <- httpServer.Serve(ln) }()
+	select {
+	case err := <-served:
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "timeout", cfg.shutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.shutdownTimeout)
+	defer cancel()
+	if err := httpServer.Shutdown(shutdownCtx); err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: shutdown: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// newMock loads the spec and fixtures the flags name and builds the mock.
+func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
+	var s *spec.Spec
+	var err error
+	if cfg.specPath != "" {
+		s, err = spec.LoadFile(cfg.specPath)
+	} else {
+		s, err = spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
+	}
+	if err != nil {
+		return nil, err
+	}
+	var fsys fs.FS = helpmock.DefaultFixtures()
+	if cfg.fixturesDir != "" {
+		if _, err := os.Stat(cfg.fixturesDir); err != nil {
+			return nil, fmt.Errorf("fixtures: %w", err)
+		}
+		fsys = os.DirFS(cfg.fixturesDir)
+	}
+	set, err := fixtures.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load fixtures: %w", err)
+	}
+	return mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
+		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL})
+}

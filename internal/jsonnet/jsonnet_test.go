@@ -1,0 +1,166 @@
+package jsonnet
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/helpmock/helpmock/internal/model"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+func TestAppendString(t *testing.T) {
+	// Expected outputs are what the ASP.NET reference server wrote when it echoed the same
+	// text (PFMS stateCode → responseData).
+	tests := []struct{ name, in, want string }{
+		{"plain", "abc", `"abc"`},
+		{"quote and backslash", `a"b\c`, `"a\"b\\c"`},
+		{"html and slash stay", "</a>&", `"</a>&"`},
+		{"short escapes", "\b\f\n\r\t", `"\b\f\n\r\t"`},
+		{"other controls lower-case hex", "\x01\x1f", `"\u0001\u001f"`},
+		{"DEL stays", "\x7f", "\"\x7f\""},
+		{"NEL and separators escaped", "\u0085\u2028\u2029", `"\u0085\u2028\u2029"`},
+		{"non-ASCII stays", "é😀", `"é😀"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(AppendString(nil, tt.in)); got != tt.want {
+				t.Errorf("AppendString(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadLeniencies(t *testing.T) {
+	// Each body was accepted by the reference server (Json.NET 6) with the value shown.
+	tests := []struct {
+		name, body string
+		want       string // AccessTokenRefresh as bound
+		lenient    bool
+	}{
+		{"strict JSON", `{"AccessTokenRefresh":"a"}`, "a", false},
+		{"single quotes", `{'AccessTokenRefresh':'single'}`, "single", true},
+		{"unquoted name", `{AccessTokenRefresh:"unq"}`, "unq", true},
+		{"trailing comma", `{"AccessTokenRefresh":"a",}`, "a", true},
+		{"comment", `{"AccessTokenRefresh":"a" /*c*/}`, "a", true},
+		{"trailing content", `{"AccessTokenRefresh":"a"} trailing`, "a", true},
+		{"duplicate keeps last", `{"AccessTokenRefresh":"a","AccessTokenRefresh":"b"}`, "b", false},
+		{"case-insensitive name", `{"accesstokenrefresh":"c"}`, "c", false},
+		{"number to string", `{"AccessTokenRefresh":1.50}`, "1.5", false},
+		{"bool to string", `{"AccessTokenRefresh":true}`, "True", false},
+	}
+	layout := loadLayout(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, leniencies, err := Read([]byte(tt.body), 0)
+			if err != nil {
+				t.Fatalf("Read(%s) error: %v", tt.body, err)
+			}
+			if got := len(leniencies) > 0; got != tt.lenient {
+				t.Errorf("Read(%s) leniencies = %v, want lenient=%t", tt.body, leniencies, tt.lenient)
+			}
+			res := Bind(layout, v)
+			if len(res.Errors) > 0 {
+				t.Fatalf("Bind(%s) errors: %v", tt.body, res.Errors)
+			}
+			if got := res.Value["AccessTokenRefresh"]; got != tt.want {
+				t.Errorf("Bind(%s).AccessTokenRefresh = %v, want %q", tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBindErrors(t *testing.T) {
+	// Keys as the reference server reported them in ModelState.
+	tests := []struct{ name, body, wantKey string }{
+		{"array body", `[1]`, "model"},
+		{"string body", `"str"`, "model"},
+		{"object where string belongs", `{"AccessTokenRefresh":{}}`, "model.AccessTokenRefresh"},
+		{"array where string belongs", `{"AccessTokenRefresh":[]}`, "model.AccessTokenRefresh"},
+	}
+	layout := loadLayout(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, _, err := Read([]byte(tt.body), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Bind(layout, v)
+			if len(res.Errors) == 0 || res.Errors[0].Key != tt.wantKey {
+				t.Errorf("Bind(%s) errors = %v, want key %s", tt.body, res.Errors, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestReadSyntaxErrors(t *testing.T) {
+	tests := []struct{ name, body, wantPath string }{
+		{"truncated in member", `{"AccessTokenRefresh":`, "AccessTokenRefresh"},
+		{"bad number", `{"AccessTokenRefresh":1e400}`, "AccessTokenRefresh"},
+		{"garbage", `x`, ""},
+		{"unterminated string", `{"a":"b`, "a"},
+		{"too deep", strings.Repeat("[", 100), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Read([]byte(tt.body), 0)
+			se, ok := err.(*SyntaxError)
+			if !ok {
+				t.Fatalf("Read(%s) error = %v, want *SyntaxError", tt.body, err)
+			}
+			if !strings.HasPrefix(se.Path, tt.wantPath) {
+				t.Errorf("Read(%s) path = %q, want %q", tt.body, se.Path, tt.wantPath)
+			}
+		})
+	}
+}
+
+func TestAppendFollowsLayout(t *testing.T) {
+	s := loadSpec(t)
+	layout := s.Operation("refreshToken").Response(200, spec.ApplicationJSON)
+	v := map[string]any{"Errors": []any{}, "Succeeded": true, "ClienteId": json.Number("1001"),
+		"ErrorCode": json.Number("0"), "Expires": "2025-06-01T13:45:30.123+00:00", "TokenType": "bearer",
+		"AccessToken": "a", "Unknown": "dropped"}
+	// The reference's --serialize LoginResult --sample --json, with RefreshAccessToken null.
+	want := `{"AccessToken":"a","RefreshAccessToken":null,"TokenType":"bearer","Expires":"2025-06-01T13:45:30.123+00:00","ErrorCode":0,"ClienteId":1001,"Succeeded":true,"Errors":[]}`
+	if got := string(Append(nil, layout, v)); got != want {
+		t.Errorf("Append = %s\nwant     %s", got, want)
+	}
+}
+
+func FuzzReadBind(f *testing.F) {
+	for _, seed := range []string{`{"AccessTokenRefresh":"a"}`, `{'a':[1,{"b":null}],}`, `[`, `{"x":1e999}`, "\"\\ud800\\udc00\""} {
+		f.Add([]byte(seed))
+	}
+	layout := loadLayout(f)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		v, _, err := Read(body, 0)
+		if err != nil {
+			return
+		}
+		res := Bind(layout, v)
+		if len(res.Errors) == 0 && !reflect.DeepEqual(len(res.Value), len(layout.Members)) {
+			t.Fatalf("Bind(%q) value %v lacks members", body, res.Value)
+		}
+	})
+}
+
+func loadSpec(tb testing.TB) *spec.Spec {
+	tb.Helper()
+	data, err := os.ReadFile("../../openapi.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := spec.Load("openapi.yaml", data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func loadLayout(tb testing.TB) *model.Type {
+	tb.Helper()
+	return loadSpec(tb).Operation("refreshToken").Request[spec.ApplicationJSON]
+}
