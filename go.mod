@@ -2,10 +2,12 @@ module github.com/helpmock/helpmock
 
 go 1.26
 
-require github.com/getkin/kin-openapi v0.152.0
+require (
+	github.com/beevik/etree v1.8.1
+	github.com/getkin/kin-openapi v0.152.0
+)
 
 require (
-	github.com/beevik/etree v1.8.1 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/kr/pretty v0.3.1 // indirect
