@@ -62,7 +62,7 @@ func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string
 			} else {
 				msg += fmt.Sprintf(" (members: %s)", strings.Join(t.MemberNames(), ", "))
 			}
-			res.Problems = append(res.Problems, msg+" Json.NET would silently ignore it")
+			res.Problems = append(res.Problems, msg+"; Json.NET would silently ignore it")
 			continue
 		}
 		if seen[m.Name] {

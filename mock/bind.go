@@ -1,0 +1,228 @@
+package mock
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/jsonnet"
+	"github.com/helpmock/helpmock/internal/model"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// readable lists the media types Web API's default formatters read.
+var readable = map[string]bool{
+	spec.ApplicationJSON: true, spec.TextJSON: true,
+	spec.ApplicationXML: true, spec.TextXML: true,
+	spec.FormURLEncoded: true,
+}
+
+// bind reads the request body as Web API's model binding would and returns the bound model
+// in JSON form (nil for an operation without a body). In strict mode it also rejects what
+// Web API would silently ignore or lose.
+func (s *Server) bind(op *operation, contentType string, body []byte) (map[string]any, error) {
+	if op.Request == nil {
+		return nil, nil
+	}
+	if len(body) == 0 {
+		// Web API: an empty body is "required" whatever its Content-Type, never a 415.
+		if op.BodyRequired {
+			return nil, bodyRequired()
+		}
+		return nil, nil
+	}
+	mediaType := spec.MediaType(contentType)
+	layout := op.Request[mediaType]
+	if layout == nil || !readable[mediaType] {
+		if strings.TrimSpace(contentType) == "" {
+			return nil, unsupportedMediaType("")
+		}
+		return nil, unsupportedMediaType(mediaType)
+	}
+	switch {
+	case spec.IsJSON(mediaType):
+		return s.bindJSON(layout, body)
+	case spec.IsXML(mediaType):
+		return s.bindXML(layout, body)
+	default:
+		return s.bindForm(layout, body)
+	}
+}
+
+func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, error) {
+	raw, leniencies, err := jsonnet.Read(body, 0)
+	if err != nil {
+		var se *jsonnet.SyntaxError
+		e := invalidRequest()
+		key := "model"
+		if errors.As(err, &se) && se.Path != "" {
+			key = "model." + se.Path
+		}
+		e.add(key, s.explain(msgAnError, err.Error()))
+		return nil, e
+	}
+	if raw == nil {
+		return nil, bodyRequired()
+	}
+	res := jsonnet.Bind(layout, raw)
+	if len(res.Errors) > 0 {
+		e := invalidRequest()
+		for _, me := range res.Errors {
+			e.add(me.Key, s.explain(msgAnError, me.Detail))
+		}
+		return nil, e
+	}
+	if s.opts.Lenient {
+		return res.Value, nil
+	}
+	e := invalidRequest()
+	for _, l := range leniencies {
+		e.add("model", fmt.Sprintf("The body is not valid JSON (RFC 8259): it contains %s, which Json.NET tolerates but other clients and servers do not.", l))
+	}
+	for _, p := range res.Problems {
+		e.add("model", p+".")
+	}
+	s.validateSchema(e, layout, res.Normalized)
+	if len(e.ModelState) > 0 {
+		return nil, e
+	}
+	return res.Value, nil
+}
+
+func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error) {
+	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{})
+	if err != nil {
+		e := invalidRequest()
+		e.add("model", s.explain(msgAnError, err.Error()))
+		return nil, e
+	}
+	value, _ := v.(map[string]any)
+	if value == nil {
+		return nil, bodyRequired()
+	}
+	if s.opts.Lenient {
+		return value, nil
+	}
+	e := invalidRequest()
+	for _, p := range problems {
+		e.add("model", p.Message)
+	}
+	if len(e.ModelState) == 0 {
+		s.validateSchema(e, layout, value)
+	}
+	if len(e.ModelState) > 0 {
+		return nil, e
+	}
+	return value, nil
+}
+
+// bindForm binds an application/x-www-form-urlencoded body: member names match
+// case-insensitively, as Web API's FormDataCollection binding does.
+func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, error) {
+	form, err := url.ParseQuery(string(bytes.TrimSpace(body)))
+	if err != nil {
+		e := invalidRequest()
+		e.add("model", s.explain(msgAnError, "the form body is malformed: "+err.Error()))
+		return nil, e
+	}
+	value := make(map[string]any, len(layout.Members))
+	for _, m := range layout.Members {
+		value[m.Name] = nil
+	}
+	e := invalidRequest()
+	for _, name := range sortedFormKeys(form) {
+		values := form[name]
+		m := layout.MemberFold(name)
+		if m == nil {
+			msg := fmt.Sprintf("`%s` is not a member of %s", name, layout.Name)
+			if sug := layout.Suggest(name); sug != "" {
+				msg += fmt.Sprintf("; did you mean `%s`?", sug)
+			}
+			e.add("model", msg+"; Web API would silently ignore it.")
+			continue
+		}
+		if len(values) > 1 {
+			e.add("model."+m.Name, fmt.Sprintf("`%s` is sent %d times; Web API would keep only one value.", m.Name, len(values)))
+		}
+		v, convErr := formValue(m.Type, values[len(values)-1])
+		if convErr != "" {
+			bad := invalidRequest()
+			bad.add("model."+m.Name, s.explain(msgAnError, convErr))
+			return nil, bad
+		}
+		value[m.Name] = v
+	}
+	if s.opts.Lenient {
+		return value, nil
+	}
+	if len(e.ModelState) == 0 {
+		s.validateSchema(e, layout, value)
+	}
+	if len(e.ModelState) > 0 {
+		return nil, e
+	}
+	return value, nil
+}
+
+// validateSchema validates v against the layout's schema with kin-openapi and adds each
+// violation to e.
+func (s *Server) validateSchema(e *HTTPError, layout *model.Type, v map[string]any) {
+	if layout.Schema == nil {
+		return
+	}
+	err := layout.Schema.VisitJSON(v, openapi3.MultiErrors())
+	if err == nil {
+		return
+	}
+	var multi openapi3.MultiError
+	if !errors.As(err, &multi) {
+		multi = openapi3.MultiError{err}
+	}
+	for _, one := range multi {
+		key := "model"
+		var se *openapi3.SchemaError
+		if errors.As(one, &se) {
+			if ptr := se.JSONPointer(); len(ptr) > 0 {
+				key = "model." + strings.Join(ptr, ".")
+			}
+			e.add(key, fmt.Sprintf("%s (schema: %s).", strings.TrimSuffix(se.Reason, "."), describeSchema(se.Schema)))
+			continue
+		}
+		e.add(key, one.Error())
+	}
+}
+
+func describeSchema(s *openapi3.Schema) string {
+	if s == nil || s.Type == nil {
+		return "any"
+	}
+	d := strings.Join(s.Type.Slice(), "|")
+	if s.Format != "" {
+		d += " (" + s.Format + ")"
+	}
+	if s.Nullable {
+		d += ", nullable"
+	}
+	return d
+}
+
+// explain returns Web API's message in lenient mode, and adds the mock's explanation in
+// strict mode, where the point is to tell the developer what is wrong.
+func (s *Server) explain(webAPIMessage, detail string) string {
+	if s.opts.Lenient || detail == "" {
+		return webAPIMessage
+	}
+	return webAPIMessage + " " + upperFirst(detail)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,27 @@
+package mock
+
+import (
+	"log/slog"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// encodeCharset re-encodes a UTF-8 payload for the negotiated charset. Web API's
+// formatters write UTF-16 (little-endian, without a byte order mark) when the request or
+// Accept-Charset asks for it.
+func encodeCharset(payload []byte, charset string) []byte {
+	if charset != "utf-16" {
+		return payload
+	}
+	out := make([]byte, 0, len(payload)*2)
+	for len(payload) > 0 {
+		r, size := utf8.DecodeRune(payload)
+		payload = payload[size:]
+		for _, u := range utf16.Encode([]rune{r}) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+func errAttr(err error) slog.Attr { return slog.String(keyError, err.Error()) }

@@ -1,0 +1,152 @@
+package mock
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/helpmock/helpmock/internal/negotiate"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// handle is the catch-all handler: every request to the mocked API goes through it.
+func (s *Server) handle(c echo.Context) error {
+	req := c.Request()
+	o, _, err := s.opts.Spec.Match(req.Method, req.URL.Path)
+	var mna *spec.MethodNotAllowedError
+	switch {
+	case errors.As(err, &mna):
+		return methodNotAllowed(req.Method, mna.Allow)
+	case err != nil:
+		return notFound(requestURI(req))
+	}
+	op := s.ops[o.ID]
+	c.Set(ctxOperation, op.ID)
+
+	body, err := readBody(req, s.opts.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
+	bound, err := s.bind(op, req.Header.Get(echo.HeaderContentType), body)
+	if err != nil {
+		return err
+	}
+	sc, err := s.chooseScenario(c, op)
+	if err != nil {
+		return err
+	}
+	c.Set(ctxScenario, sc.name)
+	neg := negotiateFor(req)
+	c.Set(ctxMediaType, neg.MediaType)
+	if err := s.delay(req, sc); err != nil {
+		return err
+	}
+	if sc.fixture != nil && sc.fixture.Fault != "" {
+		return s.fault(c, op, sc, bound, neg)
+	}
+	status, payload, err := s.render(op, sc, bound, neg.MediaType)
+	if err != nil {
+		return err
+	}
+	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
+}
+
+// negotiateFor runs Web API's content negotiation for req.
+func negotiateFor(req *http.Request) negotiate.Result {
+	return negotiate.Negotiate(negotiate.Request{
+		Accept:        joinHeader(req.Header.Values(echo.HeaderAccept)),
+		ContentType:   req.Header.Get(echo.HeaderContentType),
+		AcceptCharset: joinHeader(req.Header.Values("Accept-Charset")),
+		RequestedWith: req.Header.Get(echo.HeaderXRequestedWith),
+	})
+}
+
+func joinHeader(values []string) string {
+	switch len(values) {
+	case 0:
+		return ""
+	case 1:
+		return values[0]
+	}
+	out := values[0]
+	for _, v := range values[1:] {
+		out += "," + v
+	}
+	return out
+}
+
+// readBody reads the request body up to limit bytes; a larger body is a 413.
+func readBody(req *http.Request, limit int64) ([]byte, error) {
+	if req.Body == nil {
+		return nil, nil
+	}
+	if req.ContentLength > limit {
+		return nil, tooLarge(limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(req.Body, limit+1))
+	if err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return nil, tooLarge(limit)
+		}
+		e := invalidRequest()
+		e.add("model", "The request body could not be read: "+err.Error())
+		return nil, e
+	}
+	if int64(len(body)) > limit {
+		return nil, tooLarge(limit)
+	}
+	return body, nil
+}
+
+// requestURI is the absolute request URI as Web API quotes it in a 404 message.
+func requestURI(req *http.Request) string {
+	scheme := "http"
+	if req.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + req.Host + req.URL.RequestURI()
+}
+
+// handleError is Echo's error handler: every error becomes an HttpError body in the
+// negotiated media type.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	var he *HTTPError
+	var ee *echo.HTTPError
+	switch {
+	case errors.As(err, &he):
+	case errors.As(err, &ee) && ee.Code == http.StatusRequestEntityTooLarge:
+		he = tooLarge(s.opts.MaxBodyBytes)
+	case errors.As(err, &ee) && ee.Code == http.StatusNotFound:
+		he = notFound(requestURI(c.Request()))
+	case errors.As(err, &ee) && ee.Code < 500:
+		he = &HTTPError{Status: ee.Code, Message: http.StatusText(ee.Code)}
+	default:
+		s.opts.Logger.Error("internal error", errAttr(err))
+		he = internalError()
+	}
+	for k, vs := range he.Header {
+		for _, v := range vs {
+			c.Response().Header().Add(k, v)
+		}
+	}
+	neg := negotiateFor(c.Request())
+	c.Set(ctxMediaType, neg.MediaType)
+	var payload []byte
+	if spec.IsXML(neg.MediaType) {
+		payload = he.appendXML(nil)
+	} else {
+		payload = he.appendJSON(nil)
+	}
+	if c.Request().Method == http.MethodHead {
+		payload = nil
+	}
+	if werr := c.Blob(he.Status, neg.ContentType(), encodeCharset(payload, neg.Charset)); werr != nil {
+		s.opts.Logger.Debug("write error response", errAttr(werr))
+	}
+}

@@ -1,0 +1,241 @@
+package mock_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/negotiate"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// TestGolden pins the exact bytes of every operation × scenario × response media type,
+// realistic values with a fixed clock and seed, and the documented samples.
+func TestGolden(t *testing.T) {
+	scenarios := []string{"docs", "success", "invalid-refresh-token", "expired-refresh-token", "server-error"}
+	for op, path := range paths {
+		for _, sc := range scenarios {
+			for _, mt := range responseMediaTypes {
+				name := fmt.Sprintf("%s.%s.%s", op, sc, strings.ReplaceAll(mt, "/", "-"))
+				t.Run(name, func(t *testing.T) {
+					srv := newServer(t, false)
+					resp := serve(t, srv, request{path: path, contentType: spec.ApplicationJSON,
+						body: validBodies[op][spec.ApplicationJSON], accept: mt,
+						header: http.Header{"Prefer": {"example=" + sc}}})
+					body := readAll(t, resp)
+					got := fmt.Sprintf("%d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+					golden(t, "golden/"+name, got)
+				})
+			}
+		}
+	}
+}
+
+// TestResponsesValidate sends every valid request (each request media type × each Accept)
+// for each scenario through a real HTTP server and validates every answer against
+// openapi.yaml: JSON with kin-openapi, XML with the DataContract checker.
+func TestResponsesValidate(t *testing.T) {
+	s := loadSpec(t)
+	router, err := gorillamux.NewRouter(s.Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(newServer(t, false))
+	defer ts.Close()
+	accepts := append([]string{"", "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}, responseMediaTypes...)
+	scenarios := []string{"docs", "success", "invalid-refresh-token", "expired-refresh-token", "server-error"}
+	for op, path := range paths {
+		for _, reqMT := range requestMediaTypes {
+			for _, accept := range accepts {
+				for _, sc := range scenarios {
+					t.Run(fmt.Sprintf("%s/%s/Accept=%s/%s", op, reqMT, accept, sc), func(t *testing.T) {
+						r := request{path: path, contentType: reqMT, accept: accept, body: validBodies[op][reqMT],
+							header: http.Header{"Prefer": {"example=" + sc}}}
+						req := r.build(t, ts.URL)
+						resp, err := ts.Client().Do(req)
+						if err != nil {
+							t.Fatal(err)
+						}
+						body := readAll(t, resp)
+						wantMT := negotiate.ResponseMediaType(accept, reqMT)
+						if got, want := resp.Header.Get("Content-Type"), wantMT+"; charset=utf-8"; got != want {
+							t.Errorf("Content-Type = %q, want %q", got, want)
+						}
+						validateResponse(t, s, router, r.build(t, ts.URL), resp, []byte(body), wantMT)
+					})
+				}
+			}
+		}
+	}
+}
+
+func validateResponse(t *testing.T, s *spec.Spec, router routers.Router, req *http.Request, resp *http.Response, body []byte, mediaType string) {
+	t.Helper()
+	req.URL.Host = "127.0.0.1:8080"
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		t.Fatalf("find route: %v", err)
+	}
+	if spec.IsJSON(mediaType) {
+		input := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+			Status:                 resp.StatusCode, Header: resp.Header,
+			Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+		}
+		input.SetBodyBytes(body)
+		if err := openapi3filter.ValidateResponse(context.Background(), input); err != nil {
+			t.Errorf("response %d %s does not validate: %v\n%s", resp.StatusCode, mediaType, err, body)
+		}
+		return
+	}
+	op, _, err := s.Match(req.Method, req.URL.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := op.Response(resp.StatusCode, mediaType)
+	if layout == nil {
+		t.Fatalf("status %d %s is not documented", resp.StatusCode, mediaType)
+	}
+	for _, v := range dcxml.Check(layout, body) {
+		t.Errorf("XML violation: %+v\n%s", v, body)
+	}
+}
+
+// TestErrors pins Web API's framework errors, in JSON and in XML.
+func TestErrors(t *testing.T) {
+	big := `{"AccessTokenRefresh":"` + strings.Repeat("x", 2<<20) + `"}`
+	tests := []struct {
+		name       string
+		req        request
+		wantStatus int
+		wantBody   string
+		wantAllow  string
+	}{
+		{"unknown route", request{path: "/api/Account/RefreshToken", contentType: spec.ApplicationJSON, body: "{}"},
+			404, `{"Message":"No HTTP resource was found that matches the request URI 'http://mock.test/api/Account/RefreshToken'."}`, ""},
+		{"unknown route in XML", request{path: "/nope?x=1", accept: "text/xml"},
+			404, `<Error><Message>No HTTP resource was found that matches the request URI 'http://mock.test/nope?x=1'.</Message></Error>`, ""},
+		{"wrong method", request{method: "GET", path: "/api/v2/account/refreshtoken"},
+			405, `{"Message":"The requested resource does not support http method 'GET'."}`, "POST"},
+		{"wrong method in XML", request{method: "PUT", path: "/api/PFMS/pfms_get_refresh_token", accept: "application/xml"},
+			405, `<Error><Message>The requested resource does not support http method 'PUT'.</Message></Error>`, "POST"},
+		{"empty body", request{path: "/api/v2/account/refreshtoken", contentType: spec.ApplicationJSON},
+			400, `{"Message":"The request is invalid.","ModelState":{"model":["The request body is required."]}}`, ""},
+		{"empty body of an unsupported type is still 400", request{path: "/api/v2/account/refreshtoken", contentType: "text/plain"},
+			400, `{"Message":"The request is invalid.","ModelState":{"model":["The request body is required."]}}`, ""},
+		{"JSON null", request{path: "/api/v2/account/refreshtoken", contentType: spec.ApplicationJSON, body: "null"},
+			400, `{"Message":"The request is invalid.","ModelState":{"model":["The request body is required."]}}`, ""},
+		{"unsupported media type", request{path: "/api/v2/account/refreshtoken", contentType: "text/plain", body: "x"},
+			415, `{"Message":"The request entity's media type 'text/plain' is not supported for this resource."}`, ""},
+		{"unsupported media type in XML", request{path: "/api/v2/account/refreshtoken", contentType: "application/octet-stream", accept: "text/xml", body: "x"},
+			415, `<Error><Message>The request entity's media type 'application/octet-stream' is not supported for this resource.</Message></Error>`, ""},
+		{"no Content-Type", request{path: "/api/v2/account/refreshtoken", body: "x"},
+			415, `{"Message":"The request contains an entity body but no Content-Type header. The inferred media type 'application/octet-stream' is not supported for this resource."}`, ""},
+		{"body over the limit", request{path: "/api/v2/account/refreshtoken", contentType: spec.ApplicationJSON, body: big},
+			413, `{"Message":"The request body is larger than the limit of 1048576 bytes."}`, ""},
+		{"server-error scenario", request{path: "/api/v2/account/refreshtoken", contentType: spec.ApplicationJSON, body: "{}", header: http.Header{"Prefer": {"example=server-error"}}},
+			500, `{"Message":"An error has occurred."}`, ""},
+		{"unknown scenario lists the names", request{path: "/api/v2/account/refreshtoken", contentType: spec.ApplicationJSON, body: "{}", header: http.Header{"Prefer": {"example=nope"}}},
+			400, `{"Message":"Unknown scenario \"nope\" (Prefer: example=nope) for operation refreshToken; known scenarios: connection-reset, docs, expired-refresh-token, invalid-refresh-token, server-error, slow, success."}`, ""},
+	}
+	srv := newServer(t, false)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := serve(t, srv, tt.req)
+			body := readAll(t, resp)
+			if resp.StatusCode != tt.wantStatus || body != tt.wantBody {
+				t.Errorf("%s %s = %d %s\nwant %d %s", tt.req.method, tt.req.path, resp.StatusCode, body, tt.wantStatus, tt.wantBody)
+			}
+			if got := resp.Header.Get("Allow"); got != tt.wantAllow {
+				t.Errorf("Allow = %q, want %q", got, tt.wantAllow)
+			}
+			if ct := resp.Header.Get("Content-Type"); !strings.HasSuffix(ct, "; charset=utf-8") {
+				t.Errorf("Content-Type = %q, want a charset", ct)
+			}
+		})
+	}
+}
+
+// TestStrictAndLenient: strict mode answers 400 with an explanation for what Web API would
+// silently ignore or lose; lenient mode answers as Web API does (200).
+func TestStrictAndLenient(t *testing.T) {
+	const ns = `xmlns="http://schemas.datacontract.org/2004/07/FormulaCertaAPI.Models.v2.BindingModels"`
+	const pfms = `xmlns="http://schemas.datacontract.org/2004/07/BLL.PFMS"`
+	tests := []struct {
+		name, path, contentType, body string
+		wantStrict                    string // a substring of the strict 400 body
+	}{
+		{"JSON unknown member with a suggestion", paths["refreshToken"], spec.ApplicationJSON,
+			`{"AccessTokenOld":"a","AccessTokenRefesh":"b"}`, "`AccessTokenRefesh` is not a member of AccessTokenBindingModel; did you mean `AccessTokenRefresh`?"},
+		{"JSON member sent twice", paths["refreshToken"], spec.TextJSON,
+			`{"AccessTokenRefresh":"a","AccessTokenRefresh":"b"}`, "sent twice"},
+		{"JSON number where a string belongs", paths["refreshToken"], spec.ApplicationJSON,
+			`{"AccessTokenRefresh":5}`, "model.AccessTokenRefresh"},
+		{"JSON single quotes", paths["refreshToken"], spec.ApplicationJSON,
+			`{'AccessTokenRefresh':'a'}`, "single-quoted"},
+		{"XML member out of order", paths["refreshToken"], spec.ApplicationXML,
+			`<AccessTokenBindingModel ` + ns + `><AccessTokenRefresh>b</AccessTokenRefresh><AccessTokenOld>a</AccessTokenOld></AccessTokenBindingModel>`,
+			"`AccessTokenOld` comes after `AccessTokenRefresh`; DataContractSerializer would silently drop it"},
+		{"XML member in the wrong case", paths["refreshToken"], spec.TextXML,
+			`<AccessTokenBindingModel ` + ns + `><accesstokenrefresh>b</accesstokenrefresh></AccessTokenBindingModel>`, "accesstokenrefresh"},
+		{"PFMS XML in JSON order", paths["pfmsGetRefreshToken"], spec.ApplicationXML,
+			`<RequestModelRefreshToken ` + pfms + `><stateCode>09</stateCode><AuthString>a</AuthString><RefreshToken>r</RefreshToken></RequestModelRefreshToken>`, "silently drop"},
+		{"form unknown field", paths["pfmsGetRefreshToken"], spec.FormURLEncoded,
+			`RefreshToken=r&statecode=09&Foo=1`, "`Foo` is not a member of RequestModelRefreshToken"},
+	}
+	strict, lenient := newServer(t, false), newServer(t, true)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := request{path: tt.path, contentType: tt.contentType, body: tt.body}
+			resp := serve(t, strict, r)
+			body := readAll(t, resp)
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, tt.wantStrict) {
+				t.Errorf("strict: %s = %d %s\nwant 400 containing %q", tt.body, resp.StatusCode, body, tt.wantStrict)
+			}
+			resp = serve(t, lenient, r)
+			if body := readAll(t, resp); resp.StatusCode != http.StatusOK {
+				t.Errorf("lenient: %s = %d %s, want 200", tt.body, resp.StatusCode, body)
+			}
+		})
+	}
+}
+
+// TestValidRequestsAccepted: the valid body of every request media type binds in both modes,
+// and its members reach the fixture's templates (PFMS echoes stateCode).
+func TestValidRequestsAccepted(t *testing.T) {
+	for _, lenient := range []bool{false, true} {
+		srv := newServer(t, lenient)
+		for _, mt := range requestMediaTypes {
+			t.Run(fmt.Sprintf("lenient=%t/%s", lenient, mt), func(t *testing.T) {
+				resp := serve(t, srv, request{path: "/API/pfms/PFMS_get_refresh_token/", contentType: mt + "; charset=utf-8",
+					body: validBodies["pfmsGetRefreshToken"][mt]})
+				body := readAll(t, resp)
+				if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Token generated for state 09") {
+					t.Errorf("%s = %d %s, want 200 echoing the state", mt, resp.StatusCode, body)
+				}
+			})
+		}
+	}
+}
+
+func TestUTF16(t *testing.T) {
+	srv := newServer(t, false)
+	resp := serve(t, srv, request{path: paths["refreshToken"], contentType: spec.ApplicationJSON, body: "{}",
+		header: http.Header{"Accept-Charset": {"utf-16"}, "Prefer": {"example=docs"}}})
+	body := readAll(t, resp)
+	if ct := resp.Header.Get("Content-Type"); ct != "application/json; charset=utf-16" {
+		t.Errorf("Content-Type = %q", ct)
+	}
+	if !bytes.HasPrefix([]byte(body), []byte{'{', 0, '"', 0}) {
+		t.Errorf("body does not start with UTF-16LE '{\"': % x", body[:8])
+	}
+}

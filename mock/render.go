@@ -1,0 +1,85 @@
+package mock
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/jsonnet"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// render returns the status and body of sc's answer in mediaType.
+func (s *Server) render(op *operation, sc *scenario, request map[string]any, mediaType string) (int, []byte, error) {
+	var value any
+	if sc.fixture == nil {
+		v, ok := sc.docsValue(mediaType)
+		if !ok {
+			return 0, nil, fmt.Errorf("operation %s: no documented example for %s", op.ID, mediaType)
+		}
+		value = v
+	} else {
+		v, err := sc.fixture.Render(s.env(request))
+		if err != nil {
+			return 0, nil, fmt.Errorf("render %s: %w", sc.fixture.File, err)
+		}
+		value = v
+	}
+	if sc.status >= 400 {
+		he := httpErrorFromValue(sc.status, value)
+		if spec.IsXML(mediaType) {
+			return sc.status, he.appendXML(nil), nil
+		}
+		return sc.status, he.appendJSON(nil), nil
+	}
+	layout := op.Response(sc.status, mediaType)
+	if layout == nil {
+		return 0, nil, fmt.Errorf("operation %s: status %d has no %s schema", op.ID, sc.status, mediaType)
+	}
+	if spec.IsXML(mediaType) {
+		out, err := dcxml.Encode(layout, value)
+		if err != nil {
+			return 0, nil, fmt.Errorf("operation %s scenario %s: %w", op.ID, sc.name, err)
+		}
+		return sc.status, out, nil
+	}
+	return sc.status, jsonnet.Append(nil, layout, value), nil
+}
+
+func (s *Server) env(request map[string]any) fixtures.Env {
+	return fixtures.Env{Now: s.opts.Now(), Rand: s.opts.Rand, TokenTTL: s.opts.TokenTTL, Request: request}
+}
+
+// httpErrorFromValue reads an HttpError fixture body: Message and ModelState.
+func httpErrorFromValue(status int, v any) *HTTPError {
+	he := &HTTPError{Status: status, Message: msgAnError}
+	obj, _ := v.(map[string]any)
+	if msg, ok := obj["Message"].(string); ok {
+		he.Message = msg
+	}
+	if ms, ok := obj["ModelState"].(map[string]any); ok {
+		for _, key := range sortedKeys(ms) {
+			switch msgs := ms[key].(type) {
+			case []any:
+				for _, m := range msgs {
+					he.add(key, fmt.Sprint(m))
+				}
+			default:
+				he.add(key, fmt.Sprint(msgs))
+			}
+		}
+	}
+	return he
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func sortStrings(s []string) { slices.Sort(s) }

@@ -1,0 +1,92 @@
+package mock
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// ScenarioQueryParam selects a scenario from the query string, for clients (browsers)
+// that cannot set headers.
+const ScenarioQueryParam = "__scenario"
+
+// chooseScenario picks the scenario for a request, first match wins: the Prefer header
+// (example=NAME, or code=NNN as Prism has it; RFC 7240), the __scenario query parameter,
+// the scenario pinned through the admin API, the operation's default.
+func (s *Server) chooseScenario(c echo.Context, op *operation) (*scenario, error) {
+	prefs := parsePrefer(c.Request().Header.Values("Prefer"))
+	if name, ok := prefs["example"]; ok {
+		return op.lookup(name, "Prefer: example="+name)
+	}
+	if code, ok := prefs["code"]; ok {
+		return op.byStatus(code)
+	}
+	if name := c.QueryParam(ScenarioQueryParam); name != "" {
+		return op.lookup(name, ScenarioQueryParam+"="+name)
+	}
+	if name := s.pinned(op.ID); name != "" {
+		if sc := op.scenario(name); sc != nil {
+			return sc, nil
+		}
+	}
+	return op.scenario(op.defaultName), nil
+}
+
+func (op *operation) lookup(name, source string) (*scenario, error) {
+	if sc := op.scenario(name); sc != nil {
+		return sc, nil
+	}
+	return nil, &HTTPError{Status: http.StatusBadRequest,
+		Message: fmt.Sprintf("Unknown scenario %q (%s) for operation %s; known scenarios: %s.",
+			name, source, op.ID, strings.Join(op.scenarioNames(), ", "))}
+}
+
+// byStatus returns the scenario answering with status code: the default one if it does,
+// else the first by name.
+func (op *operation) byStatus(code string) (*scenario, error) {
+	status, err := strconv.Atoi(code)
+	if err == nil {
+		if sc := op.scenario(op.defaultName); sc.status == status {
+			return sc, nil
+		}
+		for _, sc := range op.scenarios {
+			if sc.status == status {
+				return sc, nil
+			}
+		}
+	}
+	var codes []string
+	for _, sc := range op.scenarios {
+		codes = append(codes, fmt.Sprintf("%d (%s)", sc.status, sc.name))
+	}
+	return nil, &HTTPError{Status: http.StatusBadRequest,
+		Message: fmt.Sprintf("No scenario of operation %s answers with status %q (Prefer: code=%s); known: %s.",
+			op.ID, code, code, strings.Join(codes, ", "))}
+}
+
+// parsePrefer reads the preferences of Prefer headers (RFC 7240 §2): comma-separated
+// preferences, each token[=value] with optional ;parameters, which are ignored here.
+// The first occurrence of a preference wins.
+func parsePrefer(headers []string) map[string]string {
+	prefs := map[string]string{}
+	for _, h := range headers {
+		for _, pref := range strings.Split(h, ",") {
+			// Prism also accepts "code=500; example=x" in one preference list.
+			for _, part := range strings.Split(pref, ";") {
+				name, value, _ := strings.Cut(strings.TrimSpace(part), "=")
+				name = strings.ToLower(strings.TrimSpace(name))
+				value = strings.Trim(strings.TrimSpace(value), `"`)
+				if name == "" {
+					continue
+				}
+				if _, seen := prefs[name]; !seen {
+					prefs[name] = value
+				}
+			}
+		}
+	}
+	return prefs
+}

@@ -1,0 +1,166 @@
+package mock
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Spec is the OpenAPI document to serve. Required.
+	Spec *spec.Spec
+	// Fixtures are the scenarios to answer with. Default: none, so every operation answers
+	// with its documented examples (scenario "docs").
+	Fixtures *fixtures.Set
+	// Logger receives one Info line per request. Default: discard.
+	Logger *slog.Logger
+	// Lenient makes the mock bind requests exactly as ASP.NET Web API does, silently
+	// dropping what it drops. Default: false (strict: answer 400 for such mistakes).
+	Lenient bool
+	// MaxBodyBytes limits request bodies; larger ones get 413. Default: 1 MiB.
+	MaxBodyBytes int64
+	// TokenTTL is the lifetime of issued access tokens ({{expires}} in fixtures). Default: 1h.
+	TokenTTL time.Duration
+	// Now returns the current time. Default: time.Now.
+	Now func() time.Time
+	// Rand is the source of random tokens. Default: crypto/rand.Reader.
+	Rand io.Reader
+}
+
+// DefaultMaxBodyBytes is the default request body limit.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Server answers requests for the operations of a spec. It is an http.Handler.
+type Server struct {
+	echo *echo.Echo
+	opts Options
+	ops  map[string]*operation
+
+	pinsMu sync.RWMutex
+	pins   map[string]string // operationId → pinned scenario
+}
+
+// New validates opts (the spec's examples and every fixture against the spec) and returns
+// a Server.
+func New(opts Options) (*Server, error) {
+	if opts.Spec == nil {
+		return nil, errors.New("mock: Options.Spec is required")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = time.Hour
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Rand == nil {
+		opts.Rand = rand.Reader
+	}
+	s := &Server{opts: opts, ops: map[string]*operation{}, pins: map[string]string{}}
+	var errs []error
+	for _, o := range opts.Spec.Operations {
+		op, err := newOperation(o, opts.Fixtures)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, sc := range op.scenarios {
+			if sc.fixture != nil {
+				if err := validateFixture(o, sc.fixture); err != nil {
+					errs = append(errs, err)
+				}
+			}
+		}
+		s.ops[o.ID] = op
+	}
+	if opts.Fixtures != nil {
+		for _, id := range opts.Fixtures.Operations() {
+			if opts.Spec.Operation(id) == nil {
+				errs = append(errs, fmt.Errorf("fixtures for %s: the spec has no operation %q", id, id))
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	s.echo = s.newEcho()
+	return s, nil
+}
+
+func (s *Server) newEcho() *echo.Echo {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogError: true,
+		HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			attrs := []slog.Attr{
+				slog.String(keyMethod, v.Method), slog.String(keyURI, v.URI),
+				slog.Int(keyStatus, v.Status), slog.Duration(keyLatency, v.Latency),
+			}
+			if op, ok := c.Get(ctxOperation).(string); ok {
+				attrs = append(attrs, slog.String(keyOp, op))
+			}
+			if sc, ok := c.Get(ctxScenario).(string); ok {
+				attrs = append(attrs, slog.String(keyScenario, sc))
+			}
+			if mt, ok := c.Get(ctxMediaType).(string); ok {
+				attrs = append(attrs, slog.String(keyMediaType, mt))
+			}
+			if v.Error != nil {
+				attrs = append(attrs, slog.String(keyError, v.Error.Error()))
+			}
+			s.opts.Logger.LogAttrs(c.Request().Context(), slog.LevelInfo, "request", attrs...)
+			return nil
+		},
+	}))
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
+	e.Any("/*", s.handle)
+	return e
+}
+
+// Log attribute keys.
+const (
+	keyMethod    = "method"
+	keyURI       = "uri"
+	keyStatus    = "status"
+	keyLatency   = "latency"
+	keyOp        = "op"
+	keyScenario  = "scenario"
+	keyMediaType = "media_type"
+	keyError     = "error"
+)
+
+// Keys of values the handler leaves in the Echo context for the request log.
+const (
+	ctxOperation = "helpmock.operation"
+	ctxScenario  = "helpmock.scenario"
+	ctxMediaType = "helpmock.media_type"
+)
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.echo.ServeHTTP(w, r)
+}
+
+// Echo returns the underlying Echo instance, so that callers can start it with their own
+// http.Server settings.
+func (s *Server) Echo() *echo.Echo { return s.echo }
