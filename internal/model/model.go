@@ -268,7 +268,6 @@ func itemElement(s *openapi3.Schema, item *Type) (name, namespace string) {
 	}
 }
 
-
 // layers returns the classes of s, base class first: the allOf entries in order, then s
 // itself if it declares members of its own.
 func layers(s *openapi3.Schema) []*openapi3.Schema {
