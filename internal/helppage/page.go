@@ -1,0 +1,290 @@
+package helppage
+
+import (
+	"strings"
+)
+
+// Page is one Help Page as the template renders it: an API page (title "METHOD route")
+// or a model page (/Help/ResourceModel?modelName=X, title the model's name).
+type Page struct {
+	// Source names the document the page came from; Line is the line of its title.
+	Source string
+	Line   int
+	// Method and Route are an API page's title ("POST", "api/v2/account/refreshtoken").
+	Method, Route string
+	// Documentation is the page's description paragraph.
+	Documentation string
+	// URIParameters lists the URI parameters (second generation: "URI Parameters";
+	// first generation: the parameters defined in the request URI).
+	URIParameters []Parameter
+	// BodyParameter is the first generation's parameter defined in the request body.
+	BodyParameter *Parameter
+	// Request and Response are the second generation's "Body Parameters" and "Resource
+	// Description" sections; nil when absent or "None.".
+	Request, Response *Model
+	// RequestSamples and ResponseSamples are the samples by media type group.
+	RequestSamples, ResponseSamples []Sample
+	// Model is a model page's model.
+	Model *Model
+}
+
+// Parameter is a row of a parameters table.
+type Parameter struct {
+	Name, Documentation string
+	// Type is the type column as shown: "string", "Collection of OrderLine",
+	// "Dictionary of string [key] and integer [value]"; empty in the first generation.
+	Type string
+	// Annotations are the "Additional information" paragraphs ("Required", "None.").
+	Annotations []string
+	Line        int
+}
+
+// Model is a model description: its type as shown, and the table of its members or
+// enumeration values.
+type Model struct {
+	// Type is the type link ("LoginResult", "Collection of OrderLine").
+	Type          string
+	Documentation string
+	Members       []Parameter
+	Enum          []EnumValue
+	// Table tells whether the page showed a members table.
+	Table bool
+	Line  int
+}
+
+// EnumValue is a row of "Possible enumeration values".
+type EnumValue struct {
+	Name, Value, Documentation string
+}
+
+// Sample is the sample shown for a group of media types.
+type Sample struct {
+	MediaTypes []string
+	Text       string
+	// Available is false for "Sample not available." (or an empty sample).
+	Available bool
+	Line      int
+}
+
+// section is where the interpreter is in a page.
+type section int
+
+const (
+	secNone section = iota
+	secURI
+	secBody
+	secParams
+	secRequestFormats
+	secResource
+	secResponseFormats
+	secModel
+)
+
+var sectionByTitle = map[string]section{
+	"URI Parameters":        secURI,
+	"Body Parameters":       secBody,
+	"Parameters":            secParams,
+	"Request Formats":       secRequestFormats,
+	"Request body formats":  secRequestFormats,
+	"Resource Description":  secResource,
+	"Response Formats":      secResponseFormats,
+	"Response body formats": secResponseFormats,
+}
+
+// interpret reads blocks into pages.
+func interpret(source string, blocks []block) []*Page {
+	var pages []*Page
+	var p *Page
+	sec := secNone
+	var paras []block  // paragraphs of the current body/resource/model section
+	var media []string // media types of the next sample
+	mediaLine := 0
+	finishModel := func() {
+		if p == nil {
+			return
+		}
+		var m **Model
+		switch sec {
+		case secBody:
+			m = &p.Request
+		case secResource:
+			m = &p.Response
+		case secModel:
+			m = &p.Model
+		default:
+			return
+		}
+		if *m == nil && len(paras) > 0 {
+			last := paras[len(paras)-1]
+			if last.text != "None." {
+				*m = &Model{Type: last.text, Line: last.line, Documentation: joinParas(paras[:len(paras)-1])}
+			}
+		}
+		paras = nil
+	}
+	for _, b := range blocks {
+		switch b.kind {
+		case heading:
+			switch b.level {
+			case 1:
+				finishModel()
+				p = &Page{Source: source, Line: b.line}
+				pages = append(pages, p)
+				if isTitle(b.text) {
+					p.Method, p.Route, _ = strings.Cut(b.text, " ")
+					sec = secNone
+				} else {
+					p.Model = &Model{Type: b.text, Line: b.line}
+					sec = secModel
+				}
+			case 2, 3:
+				finishModel()
+				if s, ok := sectionByTitle[b.text]; ok && b.level == 3 {
+					sec = s
+				} else if b.level == 2 {
+					sec = secNone
+				}
+			case 4:
+				media = splitMediaTypes(b.text)
+				mediaLine = b.line
+			}
+		case para:
+			if p == nil {
+				continue
+			}
+			switch sec {
+			case secNone:
+				if p.Documentation == "" && b.text != "" {
+					p.Documentation = b.text
+				}
+			case secBody, secResource, secModel:
+				if b.text == "Possible enumeration values:" {
+					continue
+				}
+				if sec == secModel && p.Model.Documentation == "" && len(paras) == 0 {
+					p.Model.Documentation = b.text
+					continue
+				}
+				paras = append(paras, b)
+			}
+		case table:
+			if p == nil {
+				continue
+			}
+			switch sec {
+			case secURI:
+				p.URIParameters = append(p.URIParameters, parameters(b)...)
+			case secParams:
+				for _, prm := range parameters(b) {
+					if strings.Contains(strings.Join(prm.Annotations, " "), "request body") {
+						body := prm
+						p.BodyParameter = &body
+					} else {
+						p.URIParameters = append(p.URIParameters, prm)
+					}
+				}
+			case secBody, secResource, secModel:
+				var m *Model
+				switch sec {
+				case secBody:
+					m = ensureModel(&p.Request, paras, b.line)
+				case secResource:
+					m = ensureModel(&p.Response, paras, b.line)
+				default:
+					m = p.Model
+					if len(paras) > 0 && b.header[1] != "Value" {
+						m.Type = paras[len(paras)-1].text
+					}
+				}
+				paras = nil
+				if len(b.header) == 3 && b.header[1] == "Value" {
+					for _, r := range b.rows {
+						m.Enum = append(m.Enum, EnumValue{Name: r[0].text, Value: r[1].text, Documentation: r[2].text})
+					}
+				} else {
+					m.Members = append(m.Members, parameters(b)...)
+					m.Table = true
+				}
+			}
+		case sample:
+			if p == nil || media == nil {
+				continue
+			}
+			s := Sample{MediaTypes: media, Text: b.text, Available: b.available, Line: b.line}
+			if s.Line == 0 {
+				s.Line = mediaLine
+			}
+			if sec == secRequestFormats {
+				p.RequestSamples = append(p.RequestSamples, s)
+			} else if sec == secResponseFormats {
+				p.ResponseSamples = append(p.ResponseSamples, s)
+			}
+			media = nil
+		}
+	}
+	finishModel()
+	return pages
+}
+
+// ensureModel returns *m, creating it from the paragraphs before a table: the last one is
+// the type link, the others its documentation.
+func ensureModel(m **Model, paras []block, line int) *Model {
+	if *m == nil {
+		*m = &Model{Line: line}
+		if len(paras) > 0 {
+			(*m).Type = paras[len(paras)-1].text
+			(*m).Line = paras[len(paras)-1].line
+			(*m).Documentation = joinParas(paras[:len(paras)-1])
+		}
+	}
+	return *m
+}
+
+func joinParas(paras []block) string {
+	var parts []string
+	for _, p := range paras {
+		if p.text != "" {
+			parts = append(parts, p.text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// parameters reads a parameters table (either generation) into Parameters.
+func parameters(b block) []Parameter {
+	col := map[string]int{}
+	for i, h := range b.header {
+		col[h] = i
+	}
+	var out []Parameter
+	for _, r := range b.rows {
+		get := func(name string) cell {
+			if i, ok := col[name]; ok && i < len(r) {
+				return r[i]
+			}
+			return cell{}
+		}
+		prm := Parameter{Name: get("Name").text, Documentation: get("Description").text,
+			Type: get("Type").text, Line: b.line}
+		for _, a := range get("Additional information").lines {
+			if a != "None." {
+				prm.Annotations = append(prm.Annotations, a)
+			}
+		}
+		if prm.Documentation == "No documentation available." {
+			prm.Documentation = ""
+		}
+		out = append(out, prm)
+	}
+	return out
+}
+
+func splitMediaTypes(s string) []string {
+	var out []string
+	for _, mt := range strings.Split(s, ",") {
+		if mt = strings.TrimSpace(mt); mt != "" {
+			out = append(out, mt)
+		}
+	}
+	return out
+}
