@@ -55,7 +55,7 @@ func (s *Server) bind(op *operation, contentType string, body []byte) (map[strin
 }
 
 func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, error) {
-	raw, leniencies, err := jsonnet.Read(body, 0)
+	raw, leniencies, err := jsonnet.Read(body, s.opts.MaxJSONDepth)
 	if err != nil {
 		var se *jsonnet.SyntaxError
 		e := invalidRequest()
@@ -95,7 +95,7 @@ func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, erro
 }
 
 func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error) {
-	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{})
+	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{MaxDepth: s.opts.MaxXMLDepth, MaxElements: s.opts.MaxXMLElements})
 	if err != nil {
 		e := invalidRequest()
 		e.add("model", s.explain(msgAnError, err.Error()))

@@ -32,9 +32,13 @@ func (s *Server) delay(req *http.Request, sc *scenario) error {
 func (s *Server) fault(c echo.Context, op *operation, sc *scenario, request map[string]any, neg negotiate.Result) error {
 	switch sc.fixture.Fault {
 	case fixtures.FaultHang:
-		// Hold the connection until the client gives up.
-		<-c.Request().Context().Done()
-		return nil
+		// Hold the connection until the client gives up or the server closes; then close
+		// it without an answer (below), as a hung server's connection ends.
+		select {
+		case <-c.Request().Context().Done():
+			return nil
+		case <-s.closed:
+		}
 	case fixtures.FaultConnectionReset, fixtures.FaultEmptyReply, fixtures.FaultTruncated:
 	default:
 		return fmt.Errorf("scenario %s: unknown fault %q", sc.name, sc.fixture.Fault)

@@ -31,6 +31,16 @@ type Options struct {
 	Lenient bool
 	// MaxBodyBytes limits request bodies; larger ones get 413. Default: 1 MiB.
 	MaxBodyBytes int64
+	// MaxXMLDepth limits the element nesting of XML request bodies (the root is depth 1);
+	// deeper ones get 400. Default: dcxml.DefaultMaxDepth (256, Web API's
+	// XmlMediaTypeFormatter.MaxDepth).
+	MaxXMLDepth int
+	// MaxXMLElements limits the elements of one XML request body; more get 400.
+	// Default: dcxml.DefaultMaxElements (10000).
+	MaxXMLElements int
+	// MaxJSONDepth limits the nesting of JSON request bodies; deeper ones get 400.
+	// Default: DefaultMaxJSONDepth.
+	MaxJSONDepth int
 	// TokenTTL is the lifetime of issued access tokens ({{expires}} in fixtures). Default: 1h.
 	TokenTTL time.Duration
 	// Now returns the current time. Default: time.Now.
@@ -42,6 +52,9 @@ type Options struct {
 // DefaultMaxBodyBytes is the default request body limit.
 const DefaultMaxBodyBytes = 1 << 20
 
+// DefaultMaxJSONDepth is the default nesting limit of JSON request bodies.
+const DefaultMaxJSONDepth = 64
+
 // Server answers requests for the operations of a spec. It is an http.Handler.
 type Server struct {
 	echo *echo.Echo
@@ -50,6 +63,9 @@ type Server struct {
 
 	pinsMu sync.RWMutex
 	pins   map[string]string // operationId → pinned scenario
+
+	closeOnce sync.Once
+	closed    chan struct{} // closed by Close: releases requests held by the hang fault
 }
 
 // New validates opts (the spec's examples and every fixture against the spec) and returns
@@ -64,6 +80,9 @@ func New(opts Options) (*Server, error) {
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if opts.MaxJSONDepth <= 0 {
+		opts.MaxJSONDepth = DefaultMaxJSONDepth
+	}
 	if opts.TokenTTL <= 0 {
 		opts.TokenTTL = time.Hour
 	}
@@ -73,7 +92,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Rand == nil {
 		opts.Rand = rand.Reader
 	}
-	s := &Server{opts: opts, ops: map[string]*operation{}, pins: map[string]string{}}
+	s := &Server{opts: opts, ops: map[string]*operation{}, pins: map[string]string{}, closed: make(chan struct{})}
 	var errs []error
 	for _, o := range opts.Spec.Operations {
 		op, err := newOperation(o, opts.Fixtures)
@@ -164,3 +183,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Echo returns the underlying Echo instance, so that callers can start it with their own
 // http.Server settings.
 func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// Close releases the requests the hang fault holds (their connections are closed without
+// an answer) so that http.Server.Shutdown can finish; register it with
+// http.Server.RegisterOnShutdown. Requests in a scenario's delay still get their answer.
+// Close is safe to call more than once and from any goroutine; the Server keeps serving
+// other requests, and later hang requests are closed at once.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.closed) })
+}
