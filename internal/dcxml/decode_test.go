@@ -32,8 +32,12 @@ func jsonValue(tb testing.TB, s string) any {
 	return v
 }
 
-func atb(body string) string { return `<AccessTokenBindingModel ` + nsBinding + `>` + body + `</AccessTokenBindingModel>` }
-func lr(body string) string  { return `<LoginResult ` + nsResult + ` ` + nsI + `>` + body + `</LoginResult>` }
+func atb(body string) string {
+	return `<AccessTokenBindingModel ` + nsBinding + `>` + body + `</AccessTokenBindingModel>`
+}
+func lr(body string) string {
+	return `<LoginResult ` + nsResult + ` ` + nsI + `>` + body + `</LoginResult>`
+}
 
 const lrDefaults = `"AccessToken":null,"RefreshAccessToken":null,"TokenType":null`
 
