@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -40,6 +39,7 @@ type serveConfig struct {
 	tokenTTL                    time.Duration
 	shutdownTimeout             time.Duration
 	log                         logFlags
+	limits                      limitFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
@@ -58,6 +58,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.DurationVar(&cfg.tokenTTL, "token-ttl", time.Hour, "lifetime of the access tokens the mock issues ({{expires}} in fixtures)")
 	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
 	cfg.log.register(fs)
+	cfg.limits.register(fs)
 	if err := envDefaults(fs); err != nil {
 		return nil, err
 	}
@@ -66,6 +67,9 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if err := cfg.limits.check(); err != nil {
+		return nil, err
 	}
 	return cfg, nil
 }
@@ -95,13 +99,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage
 	}
-	httpServer := &http.Server{
-		Handler:           server,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-	}
+	httpServer := cfg.limits.httpServer(server)
+	// Shutdown waits for requests in flight; the hang fault's never end on their own.
+	httpServer.RegisterOnShutdown(server.Close)
 	fmt.Fprintf(stdout, "helpmock listening on http://%s\n", ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(ln) }()
@@ -144,6 +144,8 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load fixtures: %w", err)
 	}
-	return mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
-		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL})
+	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
+		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
+	cfg.limits.apply(&opts)
+	return mock.New(opts)
 }
