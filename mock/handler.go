@@ -14,7 +14,8 @@ import (
 // handle is the catch-all handler: every request to the mocked API goes through it.
 func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
-	o, _, err := s.opts.Spec.Match(req.Method, req.URL.Path)
+	snap := s.current()
+	o, _, err := snap.spec.Match(req.Method, req.URL.Path)
 	var mna *spec.MethodNotAllowedError
 	switch {
 	case errors.As(err, &mna):
@@ -22,7 +23,7 @@ func (s *Server) handle(c echo.Context) error {
 	case err != nil:
 		return notFound(requestURI(req))
 	}
-	op := s.ops[o.ID]
+	op := snap.ops[o.ID]
 	c.Set(ctxOperation, op.ID)
 
 	body, err := readBody(req, s.opts.MaxBodyBytes)
@@ -45,6 +46,9 @@ func (s *Server) handle(c echo.Context) error {
 	}
 	if sc.fixture != nil && sc.fixture.Fault != "" {
 		return s.fault(c, op, sc, bound, neg)
+	}
+	if sc, err = s.rotate(c, op, sc, bound); err != nil {
+		return err
 	}
 	status, payload, err := s.render(op, sc, bound, neg.MediaType)
 	if err != nil {

@@ -3,11 +3,11 @@ package mock
 import (
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -47,6 +47,32 @@ type Options struct {
 	Now func() time.Time
 	// Rand is the source of random tokens. Default: crypto/rand.Reader.
 	Rand io.Reader
+
+	// Admin serves the admin API under /__helpmock/ (admin.yaml). Default: false;
+	// helpmock serve turns it on.
+	Admin bool
+	// CORS answers cross-origin requests and preflights with Echo's CORS middleware.
+	// Default: false; helpmock serve turns it on.
+	CORS bool
+	// CORSOrigins restricts CORS to these origins. Default: any origin.
+	CORSOrigins []string
+	// Latency is added to every answer of the mocked API, on top of scenario delays.
+	// Default: none.
+	Latency Latency
+	// Journal is how many requests the journal keeps. Default: 0, no journal.
+	Journal int
+	// Stateful makes token operations remember and rotate the token pairs they issue.
+	// Default: false (every refresh answers the chosen scenario).
+	Stateful bool
+	// RefreshTTL is how long an issued refresh token may be used, in stateful mode.
+	// Default: 24h.
+	RefreshTTL time.Duration
+	// StrictTokens refuses refresh tokens the mock never issued, in stateful mode.
+	// Default: false (an unknown pair starts a new chain).
+	StrictTokens bool
+	// TokenOperations says where each token operation carries its tokens. Default:
+	// DefaultTokenOperations().
+	TokenOperations map[string]TokenMembers
 }
 
 // DefaultMaxBodyBytes is the default request body limit.
@@ -59,7 +85,10 @@ const DefaultMaxJSONDepth = 64
 type Server struct {
 	echo *echo.Echo
 	opts Options
-	ops  map[string]*operation
+	snap atomic.Pointer[snapshot] // spec, fixtures and operations; swapped by Reload
+
+	tokens  *tokenStore
+	journal *journal
 
 	pinsMu sync.RWMutex
 	pins   map[string]string // operationId → pinned scenario
@@ -92,33 +121,21 @@ func New(opts Options) (*Server, error) {
 	if opts.Rand == nil {
 		opts.Rand = rand.Reader
 	}
-	s := &Server{opts: opts, ops: map[string]*operation{}, pins: map[string]string{}, closed: make(chan struct{})}
-	var errs []error
-	for _, o := range opts.Spec.Operations {
-		op, err := newOperation(o, opts.Fixtures)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		for _, sc := range op.scenarios {
-			if sc.fixture != nil {
-				if err := validateFixture(o, sc.fixture); err != nil {
-					errs = append(errs, err)
-				}
-			}
-		}
-		s.ops[o.ID] = op
+	s := &Server{opts: opts, pins: map[string]string{}, closed: make(chan struct{})}
+	if opts.RefreshTTL <= 0 {
+		opts.RefreshTTL = 24 * time.Hour
 	}
-	if opts.Fixtures != nil {
-		for _, id := range opts.Fixtures.Operations() {
-			if opts.Spec.Operation(id) == nil {
-				errs = append(errs, fmt.Errorf("fixtures for %s: the spec has no operation %q", id, id))
-			}
-		}
+	if opts.TokenOperations == nil {
+		opts.TokenOperations = DefaultTokenOperations()
 	}
-	if err := errors.Join(errs...); err != nil {
+	s.opts = opts
+	snap, err := compile(&s.opts, opts.Spec, opts.Fixtures)
+	if err != nil {
 		return nil, err
 	}
+	s.snap.Store(snap)
+	s.tokens = newTokenStore()
+	s.journal = newJournal(opts.Journal)
 	s.echo = s.newEcho()
 	return s, nil
 }
@@ -127,6 +144,10 @@ func (s *Server) newEcho() *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
+	if s.opts.CORS {
+		e.Use(s.corsMiddleware())
+	}
+	e.Use(s.journalMiddleware, s.latencyMiddleware)
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogError: true,
 		HandleError: true,
@@ -152,6 +173,9 @@ func (s *Server) newEcho() *echo.Echo {
 		},
 	}))
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
+	if s.opts.Admin {
+		s.registerAdmin(e)
+	}
 	e.Any("/*", s.handle)
 	return e
 }
