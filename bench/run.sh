@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# bench/run.sh: measure helpmock against the fixed-bytes ceiling and Prism, side by side.
+#
+# Builds helpmock, the ceiling (bench/ceiling) and the helper (bench/benchtool); installs wrk
+# (Debian) and the pinned Prism (npm, into bench/node_modules) when missing; then, for
+# ROUNDS rounds, starts each server on a free loopback port, times its first answer, runs
+# wrk against both operations with JSON and XML answers, reads its peak RSS and stops it
+# by its PID. The servers take turns (interleaved, a different order each round). The
+# medians and ratios are printed and written to bench/results.md.
+#
+# Environment: DURATION (wrk -d per run, default 5s), ROUNDS (default 3), CONNECTIONS
+# (wrk -c, default 32), THREADS (wrk -t, default 2), WARMUP (wrk -d before measuring,
+# default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism").
+set -euo pipefail
+
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-1s}
+SERVERS=${SERVERS:-helpmock helpmock-log-off ceiling prism}
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH/.." && pwd)
+BIN=$BENCH/.bin
+OUT=$BENCH/.out
+RAW=$OUT/raw.tsv
+
+log() { printf 'run.sh: %s\n' "$*" >&2; }
+die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
+
+# Every server still running is stopped by its own PID when the script exits.
+declare -a PIDS=()
+stop_server() {
+	local pid=$1 i
+	kill "$pid" 2>/dev/null || return 0
+	for i in $(seq 100); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	kill -9 "$pid" 2>/dev/null || true
+}
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do
+		stop_server "$pid"
+	done
+}
+trap cleanup EXIT
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+		die "need root to run: $*"
+	fi
+}
+
+# --- tools -------------------------------------------------------------------------------
+command -v go >/dev/null || die "go is not installed"
+mkdir -p "$BIN" "$OUT"
+log "building helpmock, ceiling and benchtool"
+(cd "$ROOT" && go build -o "$BIN/helpmock" ./cmd/helpmock &&
+	go build -o "$BIN/ceiling" ./bench/ceiling &&
+	go build -o "$BIN/benchtool" ./bench/benchtool) || die "go build failed"
+
+if ! command -v wrk >/dev/null; then
+	log "installing wrk (apt-get)"
+	as_root apt-get install -y wrk >/dev/null ||
+		{ as_root apt-get update >/dev/null && as_root apt-get install -y wrk >/dev/null; } ||
+		die "could not install wrk"
+fi
+
+PRISM=$BENCH/node_modules/.bin/prism
+if [[ " $SERVERS " == *" prism "* ]]; then
+	command -v npm >/dev/null || die "npm is not installed (apt-get install -y npm), or set SERVERS without prism"
+	want=$(cd "$BENCH" && node -p 'require("./package.json").dependencies["@stoplight/prism-cli"]')
+	have=$([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || true)
+	if [ "$have" != "$want" ]; then
+		log "installing @stoplight/prism-cli@$want (npm ci into bench/node_modules)"
+		(cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed"
+	fi
+fi
+
+# --- what is measured -------------------------------------------------------------------
+# case name | path | request body | Accept
+CASES=(
+	"refreshToken JSON|/api/v2/account/refreshtoken|$BENCH/bodies/refreshToken.json|application/json"
+	"refreshToken XML|/api/v2/account/refreshtoken|$BENCH/bodies/refreshToken.json|application/xml"
+	"pfmsGetRefreshToken JSON|/api/PFMS/pfms_get_refresh_token|$BENCH/bodies/pfmsGetRefreshToken.json|application/json"
+	"pfmsGetRefreshToken XML|/api/PFMS/pfms_get_refresh_token|$BENCH/bodies/pfmsGetRefreshToken.json|application/xml"
+)
+
+server_command() {
+	case $1 in
+	helpmock) echo "$BIN/helpmock serve -addr 127.0.0.1:{port}" ;;
+	helpmock-log-off) echo "$BIN/helpmock serve -addr 127.0.0.1:{port} -log-level warn" ;;
+	ceiling) echo "$BIN/ceiling -addr 127.0.0.1:{port}" ;;
+	prism) echo "$PRISM mock $ROOT/openapi.yaml -h 127.0.0.1 -p {port}" ;;
+	*) die "unknown server $1" ;;
+	esac
+}
+
+# measure_server NAME ROUND: start, check, warm up, measure every case, stop; rows to $RAW.
+measure_server() {
+	local name=$1 round=$2 pid port startup rss line c cname path body accept got ct
+	local -a rows=()
+	# shellcheck disable=SC2046 # the command is split into words on purpose
+	read -r pid port startup < <("$BIN/benchtool" launch -log "$OUT/$name.round$round.log" \
+		-url "http://127.0.0.1:{port}/api/v2/account/refreshtoken" -body "$BENCH/bodies/refreshToken.json" \
+		-- $(server_command "$name")) || die "$name did not start (see $OUT/$name.round$round.log)"
+	PIDS+=("$pid")
+	log "round $round: $name pid $pid port $port, first answer after $startup ms"
+	IFS='|' read -r cname path body accept <<<"${CASES[0]}"
+	BENCH_BODY=$body BENCH_ACCEPT=$accept wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
+		-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >/dev/null
+	for c in "${CASES[@]}"; do
+		IFS='|' read -r cname path body accept <<<"$c"
+		got=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST \
+			-H 'Content-Type: application/json' -H "Accept: $accept" --data-binary "@$body" \
+			"http://127.0.0.1:$port$path") || got="000 none"
+		ct=${got#* }
+		[ "${got%% *}" = 200 ] || log "warning: $name $cname answered ${got%% *} before the run"
+		BENCH_BODY=$body BENCH_ACCEPT=$accept wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
+			-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >"$OUT/wrk.$name.$round.${cname// /_}.txt"
+		line=$(grep '^RESULT' "$OUT/wrk.$name.$round.${cname// /_}.txt") || die "no RESULT line from wrk for $name $cname"
+		rows+=("$round	$name	$cname	$(cut -f2- <<<"$line")	${ct:-none}")
+		log "round $round: $name $cname: $(cut -f2 <<<"$line") req/s, p99 $(cut -f4 <<<"$line") ms"
+	done
+	rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+	stop_server "$pid"
+	for line in "${rows[@]}"; do
+		printf '%s\t%s\t%s\n' "$line" "$rss" "$startup" >>"$RAW"
+	done
+}
+
+# --- run --------------------------------------------------------------------------------
+read -r -a servers <<<"$SERVERS"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+printf 'round\tserver\tcase\trps\tp50_ms\tp99_ms\tp999_ms\terrors\trequests\tcontent_type\trss_kib\tstartup_ms\n' >"$RAW"
+for round in $(seq "$ROUNDS"); do
+	n=${#servers[@]}
+	for i in $(seq 0 $((n - 1))); do
+		measure_server "${servers[$(((i + round - 1) % n))]}" "$round"
+	done
+done
+
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+"$BIN/benchtool" report -in "$RAW" -md "$BENCH/results.md" \
+	-note "Load: wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), -t $THREADS -c $CONNECTIONS -d $DURATION per run after a $WARMUP warm-up, on the same machine as the server; POST of the docs' JSON request body, Accept: application/json or application/xml" \
+	-note "Figures: medians of $ROUNDS rounds, servers interleaved (a different order each round), each started afresh per round; errors = socket errors + answers ≥ 400, summed over the rounds" \
+	-note "Start to first answer: from starting the process to the first 2xx answer to a POST polled in a tight loop (bench/benchtool launch); peak RSS: VmHWM after the runs" \
+	-note "helpmock: \`helpmock serve\` with the embedded spec and fixtures, request log (Info, text) to a file; log off: \`-log-level warn\`" \
+	-note "Prism: @stoplight/prism-cli $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not run') on Node $(node --version 2>/dev/null || echo '?'), \`prism mock openapi.yaml\`, default log to a file; for Accept: application/xml it answers the spec's XML example string (and adds an sl-violations header)" \
+	-note "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER (other work on the machine makes the figures noisier)" \
+	-note "Reproduce: \`bench/run.sh\` (DURATION, ROUNDS, CONNECTIONS, THREADS, WARMUP, SERVERS override); raw rows in bench/.out/raw.tsv"
