@@ -7,13 +7,14 @@ import (
 )
 
 // encodeCharset re-encodes a UTF-8 payload for the negotiated charset. Web API's
-// formatters write UTF-16 (little-endian, without a byte order mark) when the request or
-// Accept-Charset asks for it.
+// formatters write UTF-16 (little-endian, with its byte order mark, as the reference server
+// does) when the request or Accept-Charset asks for it.
 func encodeCharset(payload []byte, charset string) []byte {
 	if charset != "utf-16" {
 		return payload
 	}
-	out := make([]byte, 0, len(payload)*2)
+	out := make([]byte, 0, 2+len(payload)*2)
+	out = append(out, 0xFF, 0xFE)
 	for len(payload) > 0 {
 		r, size := utf8.DecodeRune(payload)
 		payload = payload[size:]
