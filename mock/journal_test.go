@@ -1,0 +1,108 @@
+package mock_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/mock"
+)
+
+func TestJournal(t *testing.T) {
+	s := newAdminServer(t) // keeps 5 requests
+	sends := []request{
+		{path: paths["refreshToken"], contentType: spec.ApplicationJSON, body: validBodies["refreshToken"][spec.ApplicationJSON]},
+		{path: paths["refreshToken"], contentType: spec.ApplicationJSON, body: `{"AccessTokenOld":1`},
+		{path: paths["pfmsGetRefreshToken"] + "?__scenario=server-error", contentType: spec.ApplicationXML, body: validBodies["pfmsGetRefreshToken"][spec.ApplicationXML]},
+		{method: http.MethodGet, path: "/nowhere"},
+		{method: http.MethodGet, path: "/__helpmock/scenarios"}, // admin: not journaled
+	}
+	for _, r := range sends {
+		readAll(t, serve(t, s, r))
+	}
+	all := s.Journal("")
+	if len(all) != 4 {
+		t.Fatalf("Journal(\"\") has %d entries, want 4: %+v", len(all), all)
+	}
+	tests := []struct {
+		name  string
+		got   mock.JournalEntry
+		check func(e mock.JournalEntry) bool
+	}{
+		{"valid request", all[0], func(e mock.JournalEntry) bool {
+			return e.Operation == "refreshToken" && e.Scenario == "success" && e.Status == 200 && *e.Valid &&
+				e.Body == validBodies["refreshToken"][spec.ApplicationJSON] && e.Method == "POST" &&
+				e.Header.Get("Content-Type") == spec.ApplicationJSON
+		}},
+		{"invalid request", all[1], func(e mock.JournalEntry) bool {
+			return e.Operation == "refreshToken" && e.Scenario == "" && e.Status == 400 && !*e.Valid &&
+				strings.HasPrefix(e.ValidationError, "400 The request is invalid.")
+		}},
+		{"chosen scenario", all[2], func(e mock.JournalEntry) bool {
+			return e.Operation == "pfmsGetRefreshToken" && e.Scenario == "server-error" && e.Status == 500 &&
+				e.Query == "__scenario=server-error" && *e.Valid
+		}},
+		{"no operation", all[3], func(e mock.JournalEntry) bool {
+			return e.Operation == "" && e.Valid == nil && e.Status == 404 && e.Path == "/nowhere"
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !tt.check(tt.got) {
+				b, _ := json.Marshal(tt.got)
+				t.Errorf("journal entry = %s, not as expected", b)
+			}
+		})
+	}
+	if got := s.Journal("refreshToken"); len(got) != 2 {
+		t.Errorf("Journal(refreshToken) has %d entries, want 2", len(got))
+	}
+
+	resp := serve(t, s, request{method: http.MethodGet, path: "/__helpmock/requests?operation=pfmsGetRefreshToken"})
+	var list struct {
+		Capacity int                 `json:"capacity"`
+		Requests []mock.JournalEntry `json:"requests"`
+	}
+	if err := json.Unmarshal([]byte(readAll(t, resp)), &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.Capacity != 5 || len(list.Requests) != 1 || list.Requests[0].Scenario != "server-error" {
+		t.Errorf("GET /__helpmock/requests?operation=pfmsGetRefreshToken = %+v, want capacity 5 and the server-error request", list)
+	}
+
+	// The ring keeps the last 5.
+	for range 7 {
+		readAll(t, serve(t, s, request{method: http.MethodGet, path: "/ring"}))
+	}
+	if got := s.Journal(""); len(got) != 5 || got[0].Path != "/ring" {
+		t.Errorf("Journal after 11 requests has %d entries (first %q), want the last 5", len(got), got[0].Path)
+	}
+	resp = serve(t, s, request{method: http.MethodDelete, path: "/__helpmock/requests"})
+	if body := readAll(t, resp); body != `{"cleared":5}`+"\n" {
+		t.Errorf("DELETE /__helpmock/requests = %q, want {\"cleared\":5}", body)
+	}
+	if got := s.Journal(""); len(got) != 0 {
+		t.Errorf("Journal after clear has %d entries, want 0", len(got))
+	}
+}
+
+func TestJournalTruncatesBodies(t *testing.T) {
+	s := newAdminServer(t)
+	big := `{"AccessTokenOld":"` + strings.Repeat("x", mock.JournalBodyLimit) + `","AccessTokenRefresh":"r"}`
+	readAll(t, serve(t, s, request{path: paths["refreshToken"], contentType: spec.ApplicationJSON, body: big}))
+	e := s.Journal("")[0]
+	if len(e.Body) != mock.JournalBodyLimit || !e.BodyTruncated || e.Status != 200 {
+		t.Errorf("journal of a %d-byte body = %d bytes, truncated %v, status %d; want %d, true, 200",
+			len(big), len(e.Body), e.BodyTruncated, e.Status, mock.JournalBodyLimit)
+	}
+}
+
+func TestJournalOff(t *testing.T) {
+	s := newServer(t, false)
+	readAll(t, serve(t, s, request{method: http.MethodGet, path: "/x"}))
+	if got := s.Journal(""); len(got) != 0 {
+		t.Errorf("Journal with Options.Journal 0 = %d entries, want 0", len(got))
+	}
+}
