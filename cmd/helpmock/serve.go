@@ -40,6 +40,7 @@ type serveConfig struct {
 	shutdownTimeout             time.Duration
 	log                         logFlags
 	limits                      limitFlags
+	frontend                    frontendFlags
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
@@ -59,6 +60,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
 	cfg.log.register(fs)
 	cfg.limits.register(fs)
+	cfg.frontend.register(fs)
 	if err := envDefaults(fs); err != nil {
 		return nil, err
 	}
@@ -102,6 +104,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	httpServer := cfg.limits.httpServer(server)
 	// Shutdown waits for requests in flight; the hang fault's never end on their own.
 	httpServer.RegisterOnShutdown(server.Close)
+	if err := cfg.watch(ctx, server, logger); err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
 	fmt.Fprintf(stdout, "helpmock listening on http://%s\n", ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- httpServer.Serve(ln) }()
@@ -147,5 +153,6 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
 		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
 	cfg.limits.apply(&opts)
+	cfg.frontend.apply(&opts)
 	return mock.New(opts)
 }
