@@ -165,6 +165,7 @@ func (in *inferrer) operation(p *Page) *operation {
 	op.reqGroups, jv, xe = in.parseSamples(rw, p.RequestSamples)
 	if p.Request != nil || p.BodyParameter != nil || len(p.RequestSamples) > 0 {
 		text := ""
+		rw.line = firstSampleLine(op.reqGroups, rw.line)
 		if p.Request != nil {
 			text = p.Request.Type
 			rw.line = p.Request.Line
@@ -177,6 +178,7 @@ func (in *inferrer) operation(p *Page) *operation {
 	op.respGroup, jv, xe = in.parseSamples(sw, p.ResponseSamples)
 	if p.Response != nil || len(p.ResponseSamples) > 0 {
 		text := ""
+		sw.line = firstSampleLine(op.respGroup, sw.line)
 		if p.Response != nil {
 			text = p.Response.Type
 			sw.line = p.Response.Line
@@ -185,6 +187,17 @@ func (in *inferrer) operation(p *Page) *operation {
 		op.respName = exampleBase(op.respType, op.id+"Response")
 	}
 	return op
+}
+
+// firstSampleLine is the line of the first available sample, where a page without tables
+// shows its types; else line.
+func firstSampleLine(groups []sampleGroup, line int) int {
+	for _, g := range groups {
+		if g.Available && g.Line > 0 {
+			return g.Line
+		}
+	}
+	return line
 }
 
 func containsFold(list []string, s string) bool {

@@ -192,14 +192,14 @@ func interpret(source string, blocks []block) []*Page {
 					m = ensureModel(&p.Response, paras, b.line)
 				default:
 					m = p.Model
-					if len(paras) > 0 && b.header[1] != "Value" {
+					if len(paras) > 0 && !isEnumTable(b) {
 						m.Type = paras[len(paras)-1].text
 					}
 				}
 				paras = nil
-				if len(b.header) == 3 && b.header[1] == "Value" {
+				if isEnumTable(b) {
 					for _, r := range b.rows {
-						m.Enum = append(m.Enum, EnumValue{Name: r[0].text, Value: r[1].text, Documentation: r[2].text})
+						m.Enum = append(m.Enum, EnumValue{Name: cellAt(r, 0), Value: cellAt(r, 1), Documentation: cellAt(r, 2)})
 					}
 				} else {
 					m.Members = append(m.Members, parameters(b)...)
@@ -224,6 +224,18 @@ func interpret(source string, blocks []block) []*Page {
 	}
 	finishModel()
 	return pages
+}
+
+// isEnumTable reports whether b is a "Possible enumeration values" table (Name, Value,
+// Description).
+func isEnumTable(b block) bool { return len(b.header) >= 2 && b.header[1] == "Value" }
+
+// cellAt returns the text of row's cell i, or "" when the row is shorter.
+func cellAt(row []cell, i int) string {
+	if i < len(row) {
+		return row[i].text
+	}
+	return ""
 }
 
 // ensureModel returns *m, creating it from the paragraphs before a table: the last one is
