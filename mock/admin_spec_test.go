@@ -1,0 +1,70 @@
+package mock_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// TestAdminSpec loads admin.yaml with kin-openapi, validates it, and checks the admin
+// API's answers against it.
+func TestAdminSpec(t *testing.T) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromFile("../admin.yaml")
+	if err != nil {
+		t.Fatalf("load admin.yaml: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("admin.yaml: %v", err)
+	}
+	doc.Servers = nil // match any host
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newStatefulServer(t, false)
+	readAll(t, serve(t, s, request{path: paths["refreshToken"], contentType: spec.ApplicationJSON,
+		body: validBodies["refreshToken"][spec.ApplicationJSON]}))
+	tests := []struct {
+		name string
+		req  request
+	}{
+		{"list scenarios", request{method: http.MethodGet, path: "/__helpmock/scenarios"}},
+		{"pin", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"slow"}`}},
+		{"pin unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"x"}`}},
+		{"pin unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/x", contentType: "application/json", body: `{"scenario":"x"}`}},
+		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken"}},
+		{"journal", request{method: http.MethodGet, path: "/__helpmock/requests?operation=refreshToken"}},
+		{"clear journal", request{method: http.MethodDelete, path: "/__helpmock/requests"}},
+		{"mint", request{method: http.MethodPost, path: "/__helpmock/tokens"}},
+		{"reset", request{method: http.MethodDelete, path: "/__helpmock/state"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := tt.req.build(t, "http://mock.test")
+			route, params, err := router.FindRoute(req)
+			if err != nil {
+				t.Fatalf("admin.yaml has no route for %s %s: %v", req.Method, req.URL, err)
+			}
+			resp := serve(t, s, tt.req)
+			body := readAll(t, resp)
+			in := &openapi3filter.RequestValidationInput{Request: tt.req.build(t, "http://mock.test"), PathParams: params, Route: route}
+			if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+				t.Errorf("ValidateRequest(%s %s) = %v, want nil", req.Method, req.URL, err)
+			}
+			out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode,
+				Header: resp.Header, Body: io.NopCloser(bytes.NewReader([]byte(body)))}
+			if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
+				t.Errorf("ValidateResponse(%s %s → %d %s) = %v, want nil", req.Method, req.URL, resp.StatusCode, body, err)
+			}
+		})
+	}
+}
