@@ -44,7 +44,7 @@ func AppendEncode(dst []byte, t *model.Type, v any) ([]byte, error) {
 	}
 	e.open(t.Name, t.Namespace)
 	e.xmlnsAttr("i", model.InstanceNamespace)
-	if err := e.classBody(t.Name, t, v); err != nil {
+	if err := e.classBody("", t, v); err != nil {
 		return dst, fmt.Errorf("encode xml %s: %w", t.Name, err)
 	}
 	return e.buf, nil
@@ -227,12 +227,16 @@ func (e *encoder) nilElement(local, ns string) {
 func (e *encoder) classBody(path string, t *model.Type, v any) error {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return fmt.Errorf("%s: got %s, want an object", path, jsonKind(v))
+		return fmt.Errorf("%sgot %s, want an object", at(path), jsonKind(v))
 	}
 	e.contractNamespace(t.Namespace)
 	e.content()
 	for _, m := range t.XMLMembers {
-		if err := e.value(path+"."+m.Name, m.XMLName, m.Namespace, m.Type, obj[m.Name]); err != nil {
+		// Paths are built only on error: the hot path allocates nothing per member.
+		if err := e.value(m.Name, m.XMLName, m.Namespace, m.Type, obj[m.Name]); err != nil {
+			if path != "" {
+				return fmt.Errorf("%s.%w", path, err)
+			}
 			return err
 		}
 	}
@@ -244,7 +248,7 @@ func (e *encoder) classBody(path string, t *model.Type, v any) error {
 func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 	if v == nil {
 		if isValueType(t) {
-			return fmt.Errorf("%s: null for a non-nullable %s", path, t.Kind)
+			return fmt.Errorf("%snull for a non-nullable %s", at(path), t.Kind)
 		}
 		e.nilElement(local, ns)
 		return nil
@@ -259,14 +263,14 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 	case model.Array:
 		items, ok := v.([]any)
 		if !ok {
-			return fmt.Errorf("%s: got %s, want an array", path, jsonKind(v))
+			return fmt.Errorf("%sgot %s, want an array", at(path), jsonKind(v))
 		}
 		e.open(local, ns)
 		e.contractNamespace(t.ItemNamespace)
 		e.content()
 		for i, item := range items {
-			if err := e.value(path+"["+strconv.Itoa(i)+"]", t.ItemName, t.ItemNamespace, t.Item, item); err != nil {
-				return err
+			if err := e.value("", t.ItemName, t.ItemNamespace, t.Item, item); err != nil {
+				return fmt.Errorf("%s[%d]%w", path, i, err)
 			}
 		}
 		e.close()
@@ -277,11 +281,11 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 	case model.DateTimeOffset:
 		s, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("%s: got %s, want a DateTimeOffset string", path, jsonKind(v))
+			return fmt.Errorf("%sgot %s, want a DateTimeOffset string", at(path), jsonKind(v))
 		}
 		d, err := parseJSONDateTimeOffset(s)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return fmt.Errorf("%s%w", at(path), err)
 		}
 		e.open(local, ns)
 		e.contractNamespace(model.SystemNamespace)
@@ -299,13 +303,21 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 	}
 	text, err := scalarText(t, v)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s%w", at(path), err)
 	}
 	e.open(local, ns)
 	e.content()
 	e.buf = appendText(e.buf, text)
 	e.closeFull()
 	return nil
+}
+
+// at returns "path: ", or "" for the root.
+func at(path string) string {
+	if path == "" {
+		return ""
+	}
+	return path + ": "
 }
 
 // scalarText returns the XML text of a scalar member.

@@ -115,6 +115,9 @@ func TestReferenceDeserialize(t *testing.T) {
 // TestReferenceDecodeCases runs each Decode table case through the reference and checks
 // that Decode agrees: the same members and values, or an error for both.
 func TestReferenceDecodeCases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short mode: one Mono process per Decode case (about a minute)")
+	}
 	run := reference(t)
 	for _, tc := range decodeCases {
 		if tc.body == "" || tc.name == "i:type ignored" {
