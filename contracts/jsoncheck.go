@@ -91,7 +91,7 @@ func schemaViolations(err error) []Violation {
 		var se *openapi3.SchemaError
 		if errors.As(err, &se) {
 			path := "/" + strings.Join(se.JSONPointer(), "/")
-			if name, ok := missingProperty(se.Reason); ok {
+			if name, ok := missingProperty(se.Reason); ok && !strings.HasSuffix(path, "/"+name) {
 				path = strings.TrimSuffix(path, "/") + "/" + name
 			}
 			out = append(out, Violation{Check: CheckJSONSchema, Path: path, Expected: schemaSummary(se),

@@ -1,5 +1,3 @@
-//go:build !nodcxml
-
 package contracts
 
 import (

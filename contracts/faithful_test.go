@@ -1,0 +1,142 @@
+package contracts_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/helpmock/helpmock/internal/model"
+	"github.com/helpmock/helpmock/internal/negotiate"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// faithful is a tiny in-test implementation of the spec that answers as ASP.NET Web API 2
+// does (ASPNET.md) with the Help Page samples: the docs examples as bodies, HttpError for
+// the framework's errors. The drift servers rewrite its answers.
+func faithful(tb testing.TB, s *spec.Spec) http.Handler {
+	tb.Helper()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		accept, ct := r.Header.Get("Accept"), r.Header.Get("Content-Type")
+		mt := negotiate.ResponseMediaType(accept, ct)
+		o, _, err := s.Match(r.Method, r.URL.Path)
+		var mna *spec.MethodNotAllowedError
+		switch {
+		case errors.As(err, &mna):
+			w.Header().Set("Allow", strings.Join(mna.Allow, ", "))
+			writeError(w, mt, http.StatusMethodNotAllowed, "The requested resource does not support http method '"+r.Method+"'.")
+			return
+		case err != nil:
+			writeError(w, mt, http.StatusNotFound, "No HTTP resource was found that matches the request URI '"+r.URL.String()+"'.")
+			return
+		}
+		body, _ := io.ReadAll(r.Body)
+		reqType := spec.MediaType(ct)
+		t := o.Request[reqType]
+		switch {
+		case len(body) == 0:
+			writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+			return
+		case t == nil:
+			writeError(w, mt, http.StatusUnsupportedMediaType, "The request entity's media type '"+reqType+"' is not supported for this resource.")
+			return
+		case spec.IsJSON(reqType):
+			var v any
+			if json.Unmarshal(body, &v) != nil || v == nil {
+				writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+				return
+			}
+		case spec.IsXML(reqType):
+			var root struct{ XMLName xml.Name }
+			if xml.Unmarshal(body, &root) != nil || root.XMLName.Space != t.Namespace || root.XMLName.Local != t.Name {
+				writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+				return
+			}
+		}
+		status := o.SuccessStatus()
+		example := o.ResponseExamples[mt][spec.DocsExample]
+		var out []byte
+		if spec.IsJSON(mt) {
+			out = jsonNet(o.Response(status, mt), example)
+		} else {
+			out = []byte(example.(string))
+		}
+		w.Header().Set("Content-Type", mt+"; charset=utf-8")
+		w.WriteHeader(status)
+		w.Write(out)
+	})
+}
+
+func writeError(w http.ResponseWriter, mt string, status int, message string) {
+	w.Header().Set("Content-Type", mt+"; charset=utf-8")
+	w.WriteHeader(status)
+	if spec.IsXML(mt) {
+		var b bytes.Buffer
+		xml.EscapeText(&b, []byte(message))
+		io.WriteString(w, "<Error><Message>"+b.String()+"</Message></Error>")
+		return
+	}
+	data, _ := json.Marshal(map[string]string{"Message": message})
+	w.Write(data)
+}
+
+// jsonNet writes v with object members in the layout's (Json.NET's) order.
+func jsonNet(t *model.Type, v any) []byte {
+	var b bytes.Buffer
+	var write func(t *model.Type, v any)
+	write = func(t *model.Type, v any) {
+		obj, ok := v.(map[string]any)
+		if !ok || t == nil || t.Kind != model.Object {
+			data, _ := json.Marshal(v)
+			b.Write(data)
+			return
+		}
+		b.WriteByte('{')
+		for i, m := range t.Members {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			key, _ := json.Marshal(m.Name)
+			b.Write(key)
+			b.WriteByte(':')
+			write(m.Type, obj[m.Name])
+		}
+		b.WriteByte('}')
+	}
+	write(t, v)
+	return b.Bytes()
+}
+
+// drift is a server that proxies to a faithful handler and rewrites its answer.
+type rewrite func(r *http.Request, status int, header http.Header, body []byte) (int, []byte)
+
+func drifting(next http.Handler, rw rewrite) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		header := rec.Header().Clone()
+		status, body := rw(r, rec.Code, header, rec.Body.Bytes())
+		for k, vs := range header {
+			w.Header()[k] = vs
+		}
+		w.WriteHeader(status)
+		w.Write(body)
+	})
+}
+
+// isXMLAnswer reports whether the recorded answer is XML.
+func isXMLAnswer(h http.Header) bool {
+	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	return spec.IsXML(mt)
+}
+
+func isJSONAnswer(h http.Header) bool {
+	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	return spec.IsJSON(mt)
+}
