@@ -18,13 +18,6 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// Exit codes of verify: 0 pass, 1 contract violations, 2 usage or set-up error.
-const (
-	verifyExitPass      = 0
-	verifyExitViolation = 1
-	verifyExitSetup     = 2
-)
-
 const verifyUsage = `Usage: helpmock verify -target URL [flags]
 
 Runs the contract suite against a live implementation of openapi.yaml: every request
@@ -59,22 +52,26 @@ type verifyConfig struct {
 	only, headers, sets                                verifyMultiFlag
 	timeout, requestTimeout                            time.Duration
 	parallel                                           int
+	log                                                logFlags
 }
 
 // runVerify implements `helpmock verify`.
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg, err := parseVerifyFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
-		return verifyExitPass
+		return exitOK
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
-		return verifyExitSetup
+		return exitUsage
 	}
 	opts, err := cfg.options()
+	if err == nil {
+		opts.Logger, err = cfg.log.logger(stderr)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
-		return verifyExitSetup
+		return exitUsage
 	}
 	if cfg.timeout > 0 {
 		var cancel context.CancelFunc
@@ -84,15 +81,15 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	report, err := contracts.Verify(ctx, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
-		return verifyExitSetup
+		return exitUsage
 	}
-	code := verifyExitPass
+	code := exitOK
 	if !report.OK() {
-		code = verifyExitViolation
+		code = exitFail
 	}
 	if err := report.WriteText(stdout); err != nil {
 		fmt.Fprintf(stderr, "helpmock verify: write report: %v\n", err)
-		code = verifyExitSetup
+		code = exitUsage
 	}
 	for _, out := range []struct {
 		path  string
@@ -103,7 +100,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		if err := writeVerifyReport(out.path, out.write); err != nil {
 			fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
-			code = verifyExitSetup
+			code = exitUsage
 		}
 	}
 	return code
@@ -128,6 +125,7 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	fs.IntVar(&cfg.parallel, "parallel", contracts.DefaultParallel, "cases run at once")
 	fs.StringVar(&cfg.junitPath, "junit", "", "also write a JUnit XML report to `file`")
 	fs.StringVar(&cfg.jsonPath, "json", "", "also write a JSON report to `file`")
+	cfg.log.register(fs)
 	if err := verifyEnvDefaults(fs); err != nil {
 		return nil, err
 	}
@@ -151,12 +149,12 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	return cfg, nil
 }
 
-// verifyEnvDefaults sets each flag from HELPMOCK_<NAME> (dashes as underscores) when that
-// variable is set; repeatable flags take one value per line.
+// verifyEnvDefaults is envDefaults where repeatable flags (-header, -set, -only) take one
+// value per line of their variable.
 func verifyEnvDefaults(fs *flag.FlagSet) error {
 	var errs []error
 	fs.VisitAll(func(f *flag.Flag) {
-		name := "HELPMOCK_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		name := envName(f.Name)
 		v, ok := os.LookupEnv(name)
 		if !ok {
 			return

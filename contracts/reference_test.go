@@ -1,0 +1,35 @@
+package contracts_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/helpmock/helpmock/contracts"
+	"github.com/helpmock/helpmock/internal/aspnetref"
+)
+
+// TestReferencePasses runs the suite against the real ASP.NET Web API implementation of
+// both endpoints (Mono; skipped with a message where Mono or the built reference is
+// missing, failed under CI=true).
+func TestReferencePasses(t *testing.T) {
+	target := aspnetref.Start(t)
+	s := loadSpec(t)
+	tests := []struct {
+		name string
+		set  map[string]string
+	}{
+		{"docs examples (successful refresh)", nil},
+		{"empty refresh tokens (failed refresh body)", map[string]string{"AccessTokenRefresh": "", "refreshtoken": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: s, Set: tt.set})
+			if err != nil {
+				t.Fatalf("Verify(reference) error: %v", err)
+			}
+			if !r.OK() || r.Passed == 0 {
+				t.Fatalf("Verify(reference, set %v) = %d passed, %d failed, want 0 failed:\n%s", tt.set, r.Passed, r.Failed, textReport(t, r))
+			}
+		})
+	}
+}
