@@ -117,6 +117,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		}
 	}
 	normalize(doc, false)
+	quoteAmbiguous(doc)
 	var buf bytes.Buffer
 	buf.WriteString(Header)
 	enc := yaml.NewEncoder(&buf)

@@ -158,9 +158,9 @@ func mergeableSeqs(a, b *yaml.Node) bool {
 // (extensions) follow in their order.
 var keywordOrder = []string{
 	"openapi", "info", "servers", "operationId", "tags", "security", "paths", "components",
-	"title", "version", "name", "in", "$ref", "type", "format", "x-dotnet-type", "nullable",
+	"title", "version", "name", "in", "url", "$ref", "type", "format", "x-dotnet-type", "nullable",
 	"minimum", "maximum", "default", "enum", "summary", "description", "license", "contact",
-	"url", "namespace", "prefix", "wrapped", "xml", "required", "schema", "schemas",
+	"namespace", "prefix", "wrapped", "xml", "required", "schema", "schemas",
 	"parameters", "requestBody", "headers", "content", "responses", "examples", "value",
 	"properties", "additionalProperties", "items", "allOf", "oneOf", "anyOf",
 }
@@ -180,6 +180,19 @@ func rank(k string) int {
 		return i
 	}
 	return len(keywordOrder)
+}
+
+// contextRank refines rank where objects order the same keywords differently: a request
+// body says required before its description, and a class schema names its CLR type after
+// its description (a member schema right after its format).
+func contextRank(obj *yaml.Node, k string) int {
+	switch {
+	case k == "required" && get(obj, "content") != nil:
+		return rank("description") - 1
+	case k == "x-dotnet-type" && get(obj, "properties") != nil:
+		return rank("description") + 1
+	}
+	return rank(k)
 }
 
 // normalize orders the keywords of every object of the document canonically.
@@ -205,11 +218,28 @@ func normalize(n *yaml.Node, nameMap bool) {
 			}
 		}
 		if !nameMap {
-			slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a.k.Value) - rank(b.k.Value) })
+			r := func(k string) int { return contextRank(n, k) }
+			slices.SortStableFunc(pairs, func(a, b pair) int { return r(a.k.Value) - r(b.k.Value) })
 		}
 		n.Content = n.Content[:0]
 		for _, p := range pairs {
 			n.Content = append(n.Content, p.k, p.v)
 		}
+	}
+}
+
+// quoteAmbiguous single-quotes the strings (keys and values) that plain YAML would read
+// as another type ('200', a timestamp), as a person writing the document does; the YAML
+// encoder would double-quote them.
+func quoteAmbiguous(n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 && n.Value != "" {
+		var plain yaml.Node
+		if err := yaml.Unmarshal([]byte(n.Value), &plain); err == nil && len(plain.Content) == 1 &&
+			plain.Content[0].Kind == yaml.ScalarNode && plain.Content[0].Tag != "!!str" {
+			n.Style = yaml.SingleQuotedStyle
+		}
+	}
+	for _, c := range n.Content {
+		quoteAmbiguous(c)
 	}
 }
