@@ -87,8 +87,12 @@ func del(m *yaml.Node, key string) {
 	}
 }
 
+// keys returns the keys of mapping m (none for nil or another kind).
 func keys(m *yaml.Node) []string {
 	var out []string
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		out = append(out, m.Content[i].Value)
 	}

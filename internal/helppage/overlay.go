@@ -50,8 +50,57 @@ func applyOverlay(doc *yaml.Node, data []byte) error {
 			}
 		}
 	}
+	if err := checkOverlay(doc, ov); err != nil {
+		return err
+	}
 	merge(doc, ov)
 	return nil
+}
+
+// checkOverlay rejects an overlay that would add an operation or a data member to what
+// the pages describe (a typo would otherwise change the contract silently): the paths,
+// methods and members it names must exist; new schemas (HttpError) and new keywords are
+// fine.
+func checkOverlay(doc, ov *yaml.Node) error {
+	var errs []error
+	if paths := get(ov, "paths"); paths != nil {
+		for _, p := range keys(paths) {
+			item := get(get(doc, "paths"), p)
+			if item == nil {
+				errs = append(errs, fmt.Errorf("path %s is not in the Help Pages", p))
+				continue
+			}
+			for _, m := range keys(get(paths, p)) {
+				if httpMethods[strings.ToUpper(m)] && get(item, m) == nil {
+					errs = append(errs, fmt.Errorf("operation %s %s is not in the Help Pages", strings.ToUpper(m), p))
+				}
+			}
+		}
+	}
+	schemas := get(get(doc, "components"), "schemas")
+	ovSchemas := get(get(ov, "components"), "schemas")
+	if ovSchemas == nil {
+		return errors.Join(errs...)
+	}
+	for _, name := range keys(ovSchemas) {
+		s := get(schemas, name)
+		if s == nil {
+			continue
+		}
+		o := get(ovSchemas, name)
+		parts, ovParts := []*yaml.Node{s}, []*yaml.Node{o}
+		if all, ovAll := get(s, "allOf"), get(o, "allOf"); all != nil && ovAll != nil && len(all.Content) == len(ovAll.Content) {
+			parts, ovParts = append(parts, all.Content...), append(ovParts, ovAll.Content...)
+		}
+		for i, op := range ovParts {
+			for _, member := range keys(get(op, "properties")) {
+				if get(get(parts[i], "properties"), member) == nil {
+					errs = append(errs, fmt.Errorf("schema %s: member %s is not in the Help Pages", name, member))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // renameSchema renames the schema old (and oldXml) to name.
