@@ -35,6 +35,7 @@ func subcommands() []subcommand {
 	return []subcommand{
 		{"serve", "run the mock server", runServe},
 		{"verify", "check a live implementation against the contract", runVerify},
+		{"import", "derive openapi.yaml from Help Page documents", runImport},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -17,6 +17,8 @@ const (
 	SystemNamespace = "http://schemas.datacontract.org/2004/07/System"
 	// InstanceNamespace is the XML Schema instance namespace of i:nil.
 	InstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+	// ExtensionDotnetOrder is a member's [DataMember(Order = N)].
+	ExtensionDotnetOrder = "x-dotnet-order"
 	// ExtensionDotnetType names a member's CLR type where JSON Schema cannot say it.
 	ExtensionDotnetType = "x-dotnet-type"
 	// DotnetDateTimeOffset is the x-dotnet-type value of a DateTimeOffset member.
@@ -89,6 +91,8 @@ type Member struct {
 	Class    string
 	Type     *Type
 	Required bool
+	// Order is the member's [DataMember(Order)], or -1 when it has none.
+	Order int
 }
 
 // Member returns the member named exactly name, or nil.
@@ -309,7 +313,7 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 				return fmt.Errorf("compile member %s.%s: %w", className, name, err)
 			}
 			m := &Member{Name: name, XMLName: name, Namespace: ns, Class: className, Type: mt,
-				Required: slices.Contains(cl.Required, name)}
+				Required: slices.Contains(cl.Required, name), Order: dataMemberOrder(prop)}
 			// An inline member schema may rename its element or move it to another
 			// namespace; a referenced schema's xml object describes the referenced class.
 			if prop.Ref == "" && prop.Value.XML != nil && mt.Kind != Object {
@@ -324,13 +328,29 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 	for i := len(perClass) - 1; i >= 0; i-- {
 		t.Members = append(t.Members, perClass[i]...)
 	}
-	// DataContractSerializer: base class first, ordinal order within a class.
+	// DataContractSerializer: base class first; within a class, members without an Order
+	// first, then by Order, ordinal (case-sensitive) order among equals.
 	for _, members := range perClass {
 		sorted := slices.Clone(members)
-		slices.SortStableFunc(sorted, func(a, b *Member) int { return strings.Compare(a.XMLName, b.XMLName) })
+		slices.SortStableFunc(sorted, func(a, b *Member) int {
+			return cmp.Or(cmp.Compare(a.Order, b.Order), strings.Compare(a.XMLName, b.XMLName))
+		})
 		t.XMLMembers = append(t.XMLMembers, sorted...)
 	}
 	return nil
+}
+
+// dataMemberOrder reads x-dotnet-order from a member schema; -1 when absent.
+func dataMemberOrder(ref *openapi3.SchemaRef) int {
+	for _, ext := range []map[string]any{ref.Extensions, ref.Value.Extensions} {
+		switch v := ext[ExtensionDotnetOrder].(type) {
+		case float64:
+			return int(v)
+		case int:
+			return v
+		}
+	}
+	return -1
 }
 
 // declarationOrder returns the property names in the order the document declares them,
