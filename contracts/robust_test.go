@@ -2,6 +2,7 @@ package contracts_test
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -79,19 +80,21 @@ func TestRobustness(t *testing.T) {
 		target func(t *testing.T) string
 		// check and a phrase of a violation every case has.
 		check, message string
+		// requestTimeout overrides the default 200ms per request.
+		requestTimeout time.Duration
 	}{
 		{"connection reset", func(t *testing.T) string {
 			return rawServer(t, func(c net.Conn) {
 				readRequest(c)
 				c.(*net.TCPConn).SetLinger(0)
 			})
-		}, contracts.CheckTransport, "reset"},
+		}, contracts.CheckTransport, "reset", 0},
 		{"garbage bytes", func(t *testing.T) string {
 			return rawServer(t, func(c net.Conn) {
 				readRequest(c)
 				fmt.Fprint(c, "\x00\x01GARBAGE\r\n\r\nnot http at all")
 			})
-		}, contracts.CheckTransport, "malformed HTTP"},
+		}, contracts.CheckTransport, "malformed HTTP", 0},
 		{"hangs", func(t *testing.T) string {
 			hang := make(chan struct{})
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -104,14 +107,14 @@ func TestRobustness(t *testing.T) {
 			t.Cleanup(srv.Close)
 			t.Cleanup(func() { close(hang) }) // runs first: Cleanup is last in, first out
 			return srv.URL
-		}, "", "timeout"},
+		}, "", "timeout", 0},
 		{"redirect loop", func(t *testing.T) string {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				http.Redirect(w, r, r.URL.Path, http.StatusFound)
 			}))
 			t.Cleanup(srv.Close)
 			return srv.URL
-		}, contracts.CheckStatus, "redirects to"},
+		}, contracts.CheckStatus, "redirects to", 0},
 		{"huge body", func(t *testing.T) string {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -124,22 +127,23 @@ func TestRobustness(t *testing.T) {
 			}))
 			t.Cleanup(srv.Close)
 			return srv.URL
-		}, contracts.CheckBody, "larger than"},
+		}, contracts.CheckBody, "larger than", 3 * time.Second},
 		{"wrong Content-Length", func(t *testing.T) string {
 			return rawServer(t, func(c net.Conn) {
 				readRequest(c)
 				fmt.Fprint(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 1000\r\n\r\n{\"AckCode\":")
 			})
-		}, contracts.CheckBody, "unexpected EOF"},
+		}, contracts.CheckBody, "unexpected EOF", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			target := tt.target(t)
+			requestTimeout := cmp.Or(tt.requestTimeout, 200*time.Millisecond)
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
 			start := time.Now()
 			r, err := contracts.Verify(ctx, contracts.Options{Target: target, Spec: s, Only: []string{"pfmsGetRefreshToken"},
-				RequestTimeout: 200 * time.Millisecond, Parallel: 8, MaxBodyBytes: 1 << 20})
+				RequestTimeout: requestTimeout, Parallel: 8, MaxBodyBytes: 1 << 20})
 			if err != nil {
 				t.Fatalf("Verify(%s) error: %v", tt.name, err)
 			}
