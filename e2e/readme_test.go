@@ -13,9 +13,12 @@ import (
 	"time"
 )
 
-// readmeFile is the README section "Developing a frontend offline"; every example in its
-// sh blocks runs here.
-const readmeFile = "testdata/README-frontend.md"
+// readmeFile is the user's manual; every example in the sh blocks of its section
+// readmeSection runs here.
+const (
+	readmeFile    = "../README.md"
+	readmeSection = "## Developing a frontend offline"
+)
 
 // defaultBase is the address the README's examples use.
 const defaultBase = "http://127.0.0.1:8080"
@@ -35,9 +38,20 @@ func readmeExamples(tb testing.TB) []example {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	text := string(b)
+	start := strings.Index(text, "\n"+readmeSection+"\n")
+	if start < 0 {
+		tb.Fatalf("%s has no section %q", readmeFile, readmeSection)
+	}
+	firstLine := strings.Count(text[:start+1], "\n")
+	section := text[start+1:]
+	if end := strings.Index(section[len(readmeSection):], "\n## "); end >= 0 {
+		section = section[:len(readmeSection)+end]
+	}
 	var out []example
 	inBlock := false
-	for i, line := range strings.Split(string(b), "\n") {
+	for i, line := range strings.Split(section, "\n") {
+		i += firstLine
 		switch {
 		case line == "```sh":
 			inBlock = true
