@@ -45,7 +45,8 @@ type Options struct {
 	TokenTTL time.Duration
 	// Now returns the current time. Default: time.Now.
 	Now func() time.Time
-	// Rand is the source of random tokens. Default: crypto/rand.Reader.
+	// Rand is the source of random tokens; it need not be safe for concurrent use.
+	// Default: crypto/rand.Reader.
 	Rand io.Reader
 
 	// Admin serves the admin API under /__helpmock/ (admin.yaml). Default: false;
@@ -120,6 +121,8 @@ func New(opts Options) (*Server, error) {
 	}
 	if opts.Rand == nil {
 		opts.Rand = rand.Reader
+	} else if opts.Rand != rand.Reader {
+		opts.Rand = &lockedReader{r: opts.Rand}
 	}
 	s := &Server{opts: opts, pins: map[string]string{}, closed: make(chan struct{})}
 	if opts.RefreshTTL <= 0 {
