@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -52,6 +53,16 @@ func TestRunVerify(t *testing.T) {
 		w.Write([]byte(`{"Message":"An error has occurred."}`))
 	}))
 	t.Cleanup(broken.Close)
+	release := make(chan struct{})
+	hanging := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body) // so that the server notices the client leaving
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	t.Cleanup(hanging.Close)
+	t.Cleanup(func() { close(release) }) // runs before hanging.Close
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -74,6 +85,7 @@ func TestRunVerify(t *testing.T) {
 		{"target from the environment", nil, map[string]string{"HELPMOCK_TARGET": mockURL, "HELPMOCK_ONLY": "refreshToken"}, 0, "33 passed, 0 failed", ""},
 		{"header and set", []string{"-target", mockURL, "-header", "Authorization: Bearer x", "-set", "RefreshToken=abc", "-parallel", "1"}, nil, 0, "66 passed, 0 failed", ""},
 		{"violations", []string{"-target", broken.URL, "-only", "refreshToken"}, nil, 1, "0 passed, 33 failed", ""},
+		{"hanging target, whole-run timeout", []string{"-target", hanging.URL, "-timeout", "700ms", "-request-timeout", "300ms", "-parallel", "8"}, nil, 1, "0 passed, 66 failed", ""},
 		{"unreachable target", []string{"-target", down}, nil, 2, "", "target unreachable"},
 		{"no target", nil, nil, 2, "", "-target is required"},
 		{"bad header", []string{"-target", mockURL, "-header", "NoColon"}, nil, 2, "", "want 'Name: value'"},
