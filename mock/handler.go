@@ -34,7 +34,7 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	sc, err := s.chooseScenario(c, op)
+	sc, err := s.chooseScenario(c, op, bound)
 	if err != nil {
 		return err
 	}

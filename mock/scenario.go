@@ -15,8 +15,10 @@ const ScenarioQueryParam = "__scenario"
 
 // chooseScenario picks the scenario for a request, first match wins: the Prefer header
 // (example=NAME, or code=NNN as Prism has it; RFC 7240), the __scenario query parameter,
-// the scenario pinned through the admin API, the operation's default.
-func (s *Server) chooseScenario(c echo.Context, op *operation) (*scenario, error) {
+// the scenario pinned through the admin API, the operation's default. A request whose
+// refresh token is missing or empty gets the failed-refresh scenario instead of the
+// default, as the real services answer it.
+func (s *Server) chooseScenario(c echo.Context, op *operation, request map[string]any) (*scenario, error) {
 	prefs := parsePrefer(c.Request().Header.Values("Prefer"))
 	if name, ok := prefs["example"]; ok {
 		return op.lookup(name, "Prefer: example="+name)
@@ -30,6 +32,13 @@ func (s *Server) chooseScenario(c echo.Context, op *operation) (*scenario, error
 	if name := s.pinned(op.ID); name != "" {
 		if sc := op.scenario(name); sc != nil {
 			return sc, nil
+		}
+	}
+	if m, ok := s.opts.TokenOperations[op.ID]; ok && request != nil {
+		if refresh, _ := request[m.RequestRefresh].(string); refresh == "" {
+			if sc := op.scenario(m.invalid()); sc != nil {
+				return sc, nil
+			}
 		}
 	}
 	return op.scenario(op.defaultName), nil
