@@ -39,7 +39,7 @@ func sampleReport() *contracts.Report {
 		URL: "http://127.0.0.1:8080/api/v2/account/refreshtoken", Status: 200, ContentType: "application/xml; charset=utf-8",
 		Duration: 3 * time.Millisecond, Curl: curl}
 	for _, v := range []contracts.Violation{
-		{Check: contracts.CheckXML, Path: "/LoginResult/ErrorCode", Expected: "a integer value", Actual: `i:nil="true"`,
+		{Check: contracts.CheckXML, Path: "/LoginResult/ErrorCode", Expected: "an integer value", Actual: `i:nil="true"`,
 			Message: "null for a member the contract does not mark nullable"},
 		{Check: contracts.CheckParity, Path: "/ErrorCode", Expected: "null in both answers or in neither",
 			Actual: "JSON null: false, XML i:nil: true", Message: "ErrorCode is null in one answer and not in the other"},
