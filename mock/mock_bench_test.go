@@ -167,3 +167,34 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStartup measures what `helpmock serve` does before its first answer: load and
+// validate the embedded spec, load the fixtures, build the mock (which validates every
+// fixture against the spec).
+func BenchmarkStartup(b *testing.B) {
+	b.Run("spec.Load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := spec.Load(helpmock.DefaultSpecName, helpmock.DefaultSpec()); err != nil {
+				b.Fatalf("spec.Load(embedded): %v", err)
+			}
+		}
+	})
+	b.Run("fixtures.Load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := fixtures.Load(helpmock.DefaultFixtures()); err != nil {
+				b.Fatalf("fixtures.Load(embedded): %v", err)
+			}
+		}
+	})
+	b.Run("mock.New", func(b *testing.B) {
+		s, set := benchSpecAndFixtures(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := mock.New(mock.Options{Spec: s, Fixtures: set}); err != nil {
+				b.Fatalf("mock.New: %v", err)
+			}
+		}
+	})
+}
