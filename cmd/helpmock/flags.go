@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -16,13 +17,32 @@ func envName(flagName string) string {
 	return "HELPMOCK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
 }
 
+// multiFlag is a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string { return strings.Join(*m, "\n") }
+
+func (m *multiFlag) Set(v string) error {
+	*m = append(*m, v)
+	return nil
+}
+
 // envDefaults sets each flag of fs from its environment variable, before fs.Parse, so that
-// the command line wins over the environment and the environment over the default.
+// the command line wins over the environment and the environment over the default. A
+// repeatable flag takes one value per non-empty line of its variable.
 func envDefaults(fs *flag.FlagSet) error {
 	var errs []error
 	fs.VisitAll(func(f *flag.Flag) {
 		name := envName(f.Name)
-		if v, ok := os.LookupEnv(name); ok {
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			return
+		}
+		values := []string{v}
+		if _, repeatable := f.Value.(*multiFlag); repeatable {
+			values = slices.DeleteFunc(strings.Split(v, "\n"), func(s string) bool { return strings.TrimSpace(s) == "" })
+		}
+		for _, v := range values {
 			if err := fs.Set(f.Name, v); err != nil {
 				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
 			}

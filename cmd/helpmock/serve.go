@@ -6,16 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/helpmock/helpmock"
-	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -129,26 +124,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // newMock loads the spec and fixtures the flags name and builds the mock.
 func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
-	var s *spec.Spec
-	var err error
-	if cfg.specPath != "" {
-		s, err = spec.LoadFile(cfg.specPath)
-	} else {
-		s, err = spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
-	}
+	s, err := loadSpec(cfg.specPath)
 	if err != nil {
 		return nil, err
 	}
-	var fsys fs.FS = helpmock.DefaultFixtures()
-	if cfg.fixturesDir != "" {
-		if _, err := os.Stat(cfg.fixturesDir); err != nil {
-			return nil, fmt.Errorf("fixtures: %w", err)
-		}
-		fsys = os.DirFS(cfg.fixturesDir)
-	}
-	set, err := fixtures.Load(fsys)
+	set, err := loadFixtures(cfg.fixturesDir)
 	if err != nil {
-		return nil, fmt.Errorf("load fixtures: %w", err)
+		return nil, err
 	}
 	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
 		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}

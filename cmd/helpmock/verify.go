@@ -8,14 +8,10 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/helpmock/helpmock"
 	"github.com/helpmock/helpmock/contracts"
-	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 )
 
 const verifyUsage = `Usage: helpmock verify -target URL [flags]
@@ -36,20 +32,10 @@ flags read one value per line of their variable.
 Flags:
 `
 
-// verifyMultiFlag is a repeatable string flag.
-type verifyMultiFlag []string
-
-func (m *verifyMultiFlag) String() string { return strings.Join(*m, "\n") }
-
-func (m *verifyMultiFlag) Set(v string) error {
-	*m = append(*m, v)
-	return nil
-}
-
 // verifyConfig holds verify's parsed flags.
 type verifyConfig struct {
 	target, specPath, fixturesDir, junitPath, jsonPath string
-	only, headers, sets                                verifyMultiFlag
+	only, headers, sets                                multiFlag
 	timeout, requestTimeout                            time.Duration
 	parallel                                           int
 	log                                                logFlags
@@ -126,7 +112,7 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	fs.StringVar(&cfg.junitPath, "junit", "", "also write a JUnit XML report to `file`")
 	fs.StringVar(&cfg.jsonPath, "json", "", "also write a JSON report to `file`")
 	cfg.log.register(fs)
-	if err := verifyEnvDefaults(fs); err != nil {
+	if err := envDefaults(fs); err != nil {
 		return nil, err
 	}
 	if err := fs.Parse(args); err != nil {
@@ -149,49 +135,17 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	return cfg, nil
 }
 
-// verifyEnvDefaults is envDefaults where repeatable flags (-header, -set, -only) take one
-// value per line of their variable.
-func verifyEnvDefaults(fs *flag.FlagSet) error {
-	var errs []error
-	fs.VisitAll(func(f *flag.Flag) {
-		name := envName(f.Name)
-		v, ok := os.LookupEnv(name)
-		if !ok {
-			return
-		}
-		values := []string{v}
-		if _, repeatable := f.Value.(*verifyMultiFlag); repeatable {
-			values = slices.DeleteFunc(strings.Split(v, "\n"), func(s string) bool { return strings.TrimSpace(s) == "" })
-		}
-		for _, v := range values {
-			if err := fs.Set(f.Name, v); err != nil {
-				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
-			}
-		}
-	})
-	return errors.Join(errs...)
-}
-
 // options turns the flags into contracts.Options: loads the spec (and the fixtures, to
 // check them), parses -header, -set and -only.
 func (cfg *verifyConfig) options() (contracts.Options, error) {
 	opts := contracts.Options{Target: cfg.target, RequestTimeout: cfg.requestTimeout, Parallel: cfg.parallel}
 	var err error
-	if cfg.specPath != "" {
-		opts.Spec, err = spec.LoadFile(cfg.specPath)
-	} else {
-		opts.Spec, err = spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
-	}
-	if err != nil {
+	if opts.Spec, err = loadSpec(cfg.specPath); err != nil {
 		return opts, err
 	}
-	fsys := helpmock.DefaultFixtures()
-	if cfg.fixturesDir != "" {
-		fsys = os.DirFS(cfg.fixturesDir)
-	}
-	set, err := fixtures.Load(fsys)
+	set, err := loadFixtures(cfg.fixturesDir)
 	if err != nil {
-		return opts, fmt.Errorf("load fixtures: %w", err)
+		return opts, err
 	}
 	for _, op := range set.Operations() {
 		if opts.Spec.Operation(op) == nil {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,9 +12,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/helpmock/helpmock"
-	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -149,30 +144,16 @@ func (cfg *serveConfig) watch(ctx context.Context, server *mock.Server, logger *
 	return nil
 }
 
-// reload loads the spec and fixtures again and swaps them into server. It repeats
-// newMock's loading because a reload keeps the server (pins, tokens, journal) and only
-// replaces what was read from disk.
+// reload loads the spec and fixtures again and swaps them into server, which keeps its
+// pins, tokens and journal.
 func (cfg *serveConfig) reload(server *mock.Server) error {
-	var s *spec.Spec
-	var err error
-	if cfg.specPath != "" {
-		s, err = spec.LoadFile(cfg.specPath)
-	} else {
-		s, err = spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
-	}
+	s, err := loadSpec(cfg.specPath)
 	if err != nil {
 		return err
 	}
-	var fsys fs.FS = helpmock.DefaultFixtures()
-	if cfg.fixturesDir != "" {
-		if _, err := os.Stat(cfg.fixturesDir); err != nil {
-			return fmt.Errorf("fixtures: %w", err)
-		}
-		fsys = os.DirFS(cfg.fixturesDir)
-	}
-	set, err := fixtures.Load(fsys)
+	set, err := loadFixtures(cfg.fixturesDir)
 	if err != nil {
-		return fmt.Errorf("load fixtures: %w", err)
+		return err
 	}
 	return server.Reload(s, set)
 }

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/helpmock/helpmock"
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// loadSpec loads the OpenAPI document at path, or the embedded one when path is "".
+func loadSpec(path string) (*spec.Spec, error) {
+	if path != "" {
+		return spec.LoadFile(path)
+	}
+	return spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
+}
+
+// loadFixtures loads the fixtures in dir, or the embedded ones when dir is "".
+func loadFixtures(dir string) (*fixtures.Set, error) {
+	var fsys fs.FS = helpmock.DefaultFixtures()
+	if dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("fixtures: %w", err)
+		}
+		fsys = os.DirFS(dir)
+	}
+	set, err := fixtures.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load fixtures: %w", err)
+	}
+	return set, nil
+}
