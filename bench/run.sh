@@ -126,10 +126,26 @@ measure_server() {
 		log "round $round: $name $cname: $(cut -f2 <<<"$line") req/s, p99 $(cut -f4 <<<"$line") ms"
 	done
 	rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+	if [ "$name" = helpmock ]; then
+		time_verify "$port" "$round"
+	fi
 	stop_server "$pid"
 	for line in "${rows[@]}"; do
 		printf '%s\t%s\t%s\n' "$line" "$rss" "$startup" >>"$RAW"
 	done
+}
+
+# time_verify PORT ROUND: the whole contract suite (`helpmock verify`) against the mock on
+# PORT, from starting the command to its exit; milliseconds appended to VERIFY_MS.
+declare -a VERIFY_MS=()
+time_verify() {
+	local port=$1 round=$2 t0 t1 code=0
+	t0=$(date +%s%N)
+	"$BIN/helpmock" verify -target "http://127.0.0.1:$port" >"$OUT/verify.round$round.txt" 2>&1 || code=$?
+	t1=$(date +%s%N)
+	[ "$code" = 0 ] || log "warning: helpmock verify exited $code (see $OUT/verify.round$round.txt)"
+	VERIFY_MS+=("$(((t1 - t0) / 1000))e-3")
+	log "round $round: helpmock verify: $(((t1 - t0) / 1000000)) ms, exit $code"
 }
 
 # --- run --------------------------------------------------------------------------------
@@ -144,9 +160,12 @@ for round in $(seq "$ROUNDS"); do
 done
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-"$BIN/benchtool" report -in "$RAW" -md "$BENCH/results.md" \
+verify_flags=()
+for v in "${VERIFY_MS[@]}"; do verify_flags+=(-verify-ms "$v"); done
+"$BIN/benchtool" report -in "$RAW" -md "$BENCH/results.md" "${verify_flags[@]}" \
 	-note "Load: wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), -t $THREADS -c $CONNECTIONS -d $DURATION per run after a $WARMUP warm-up, on the same machine as the server; POST of the docs' JSON request body, Accept: application/json or application/xml" \
 	-note "Figures: medians of $ROUNDS rounds, servers interleaved (a different order each round), each started afresh per round; errors = socket errors + answers ≥ 400, summed over the rounds" \
+	-note "helpmock verify: the whole contract suite against the default helpmock, timed from starting the command to its exit, once per round" \
 	-note "Start to first answer: from starting the process to the first 2xx answer to a POST polled in a tight loop (bench/benchtool launch); peak RSS: VmHWM after the runs" \
 	-note "helpmock: \`helpmock serve\` with the embedded spec and fixtures, request log (Info, text) to a file; log off: \`-log-level warn\`" \
 	-note "Prism: @stoplight/prism-cli $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not run') on Node $(node --version 2>/dev/null || echo '?'), \`prism mock openapi.yaml\`, default log to a file; for Accept: application/xml it answers the spec's XML example string (and adds an sl-violations header)" \

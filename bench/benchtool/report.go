@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -33,7 +34,21 @@ const (
 	targetP99MS        = 5
 	targetStartupMS    = 30
 	targetRSSMB        = 40
+	targetVerifyMS     = 1000
 )
+
+// floatFlags collects a repeated flag's numbers.
+type floatFlags []float64
+
+func (f *floatFlags) String() string { return fmt.Sprint([]float64(*f)) }
+func (f *floatFlags) Set(v string) error {
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil || x < 0 || x != x {
+		return fmt.Errorf("not a duration in milliseconds: %q", v)
+	}
+	*f = append(*f, x)
+	return nil
+}
 
 // noteFlags collects repeated -note flags.
 type noteFlags []string
@@ -48,6 +63,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	in := fs.String("in", "", "raw measurements `file` (TSV, see Row; required)")
 	md := fs.String("md", "", "write the Markdown table to this `file` too")
 	var notes noteFlags
+	var verify floatFlags
+	fs.Var(&verify, "verify-ms", "how long one `helpmock verify` run took, in milliseconds (repeatable)")
 	fs.Var(&notes, "note", "a line for the \"How it was run\" list (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -71,7 +88,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	var b strings.Builder
-	Summarize(rows).WriteMarkdown(&b, machine(), notes)
+	sum := Summarize(rows)
+	sum.VerifyMS = verify
+	sum.WriteMarkdown(&b, machine(), notes)
 	fmt.Fprint(stdout, b.String())
 	if *md != "" {
 		if err := os.WriteFile(*md, []byte(b.String()), 0o644); err != nil {
@@ -101,6 +120,8 @@ type Summary struct {
 	Cases   []string                    // in first-seen order
 	Cells   map[string]map[string]*Cell // server → case
 	Server  map[string]ServerSummary
+	// VerifyMS lists how long each `helpmock verify` run took (milliseconds).
+	VerifyMS []float64
 }
 
 // Summarize takes the medians of rows by server and case.
@@ -289,6 +310,10 @@ func (s *Summary) targets() []string {
 	check(worst < targetP99MS, "p99 latency: worst %s (%s) (target < %d ms)", ms(worst), worstCase, targetP99MS)
 	ss := s.Server[serverHelpmock]
 	check(ss.StartupMS < targetStartupMS, "start to first answer: %s (target < %d ms)", ms(ss.StartupMS), targetStartupMS)
+	if len(s.VerifyMS) > 0 {
+		v := median(s.VerifyMS)
+		check(v < targetVerifyMS, "`helpmock verify` against the mock (whole suite): %s, median of %d runs (target < 1 s)", ms(v), len(s.VerifyMS))
+	}
 	check(ss.RSSMB < targetRSSMB, "peak RSS: %.1f MB (target < %d MB)", ss.RSSMB, targetRSSMB)
 	return out
 }

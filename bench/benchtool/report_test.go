@@ -110,7 +110,9 @@ func TestWriteMarkdown(t *testing.T) {
 		t.Fatalf("ParseRows: %v", err)
 	}
 	var b strings.Builder
-	Summarize(rows).WriteMarkdown(&b, []string{"Machine: test"}, []string{"a note"})
+	s := Summarize(rows)
+	s.VerifyMS = []float64{250, 300, 200}
+	s.WriteMarkdown(&b, []string{"Machine: test"}, []string{"a note"})
 	golden(t, "report.md", b.String())
 }
 
@@ -145,4 +147,25 @@ func FuzzParseRows(f *testing.F) {
 		var b strings.Builder
 		Summarize(rows).WriteMarkdown(&b, nil, nil)
 	})
+}
+
+func TestFloatFlags(t *testing.T) {
+	tests := []struct {
+		name, in string
+		wantErr  bool
+	}{
+		{"milliseconds", "312.5", false},
+		{"exponent", "312500e-3", false},
+		{"negative", "-1", true},
+		{"NaN", "NaN", true},
+		{"word", "fast", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var f floatFlags
+			if err := f.Set(tt.in); (err != nil) != tt.wantErr {
+				t.Errorf("floatFlags.Set(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			}
+		})
+	}
 }
