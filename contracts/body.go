@@ -1,12 +1,12 @@
 package contracts
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
 
+	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -88,11 +88,7 @@ func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
 	t := o.Request[mt]
 	switch {
 	case spec.IsJSON(mt):
-		var b bytes.Buffer
-		if err := writeJSON(&b, t, value); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+		return jsonnet.Append(nil, t, value), nil
 	case spec.IsXML(mt):
 		if value == nil {
 			// No JSON example to encode: send the XML example text as it is.
@@ -105,63 +101,6 @@ func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
 		return []byte(formEncode(t, value)), nil
 	}
 	return nil, fmt.Errorf("media type %s is not one Web API's default formatters read", mt)
-}
-
-// writeJSON writes v with the members of objects in Json.NET's order (the layout's
-// Members); encoding/json would sort them. Members the layout does not know come last.
-func writeJSON(b *bytes.Buffer, t *model.Type, v any) error {
-	obj, ok := v.(map[string]any)
-	if !ok || t == nil || t.Kind != model.Object {
-		if arr, ok := v.([]any); ok && t != nil && t.Kind == model.Array {
-			b.WriteByte('[')
-			for i, e := range arr {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				if err := writeJSON(b, t.Item, e); err != nil {
-					return err
-				}
-			}
-			b.WriteByte(']')
-			return nil
-		}
-		data, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("encode JSON: %w", err)
-		}
-		b.Write(data)
-		return nil
-	}
-	b.WriteByte('{')
-	n := 0
-	write := func(name string, mt *model.Type, e any) error {
-		if n > 0 {
-			b.WriteByte(',')
-		}
-		n++
-		key, _ := json.Marshal(name)
-		b.Write(key)
-		b.WriteByte(':')
-		return writeJSON(b, mt, e)
-	}
-	done := map[string]bool{}
-	for _, m := range t.Members {
-		if e, ok := obj[m.Name]; ok {
-			done[m.Name] = true
-			if err := write(m.Name, m.Type, e); err != nil {
-				return err
-			}
-		}
-	}
-	for _, k := range sortedKeys(obj) {
-		if !done[k] {
-			if err := write(k, nil, obj[k]); err != nil {
-				return err
-			}
-		}
-	}
-	b.WriteByte('}')
-	return nil
 }
 
 // formEncode writes the scalar members of v as a form body, in layout order; null members

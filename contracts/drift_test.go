@@ -144,6 +144,8 @@ func TestDrift(t *testing.T) {
 		}, contracts.CheckContentType, "Content-Type", "charset"},
 		{"i:nil on a non-nullable member", replaceIn(true, `<ErrorCode>5</ErrorCode>`, `<ErrorCode i:nil="true"/>`),
 			contracts.CheckXML, "/LoginResult/ErrorCode", "nullable"},
+		{"JSON members reordered", replaceIn(false, `"AckCode":"sample string 1","Status":"sample string 2"`, `"Status":"sample string 2","AckCode":"sample string 1"`),
+			contracts.CheckJSONMembers, "/AckCode", "Json.NET writes the members"},
 		{"undocumented extra member", replaceIn(false, `"Succeeded":true`, `"Succeeded":true,"Debug":"trace-1"`),
 			contracts.CheckJSONMembers, "/Debug", "not a documented member"},
 		{"ClienteId in XML", replaceIn(true, `<AccessToken>`, `<AccessToken>`, `<ErrorCode>`, `<ClienteId>6</ClienteId><ErrorCode>`),

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 
+	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -73,7 +75,58 @@ func checkJSON(x *exchange, mediaType string, t *model.Type) []Violation {
 		out = append(out, schemaViolations(err)...)
 	}
 	out = append(out, jsonMembers(v, t, "")...)
+	if raw, _, err := jsonnet.Read(x.body, 0); err == nil {
+		out = append(out, jsonOrder(raw, t, "")...)
+	}
 	return out
+}
+
+// jsonOrder checks that each object's documented members come in Json.NET's order: the
+// class's own members, then inherited ones, each class in declaration order (the
+// layout's Members). It reports the first member out of place in each object.
+func jsonOrder(v any, t *model.Type, path string) []Violation {
+	if t == nil {
+		return nil
+	}
+	var out []Violation
+	switch t.Kind {
+	case model.Object:
+		obj, ok := v.(jsonnet.Object)
+		if !ok {
+			return nil
+		}
+		last, reported := -1, false
+		for _, member := range obj {
+			idx := slices.IndexFunc(t.Members, func(m *model.Member) bool { return m.Name == member.Name })
+			if idx < 0 {
+				continue // jsonMembers reports undocumented members
+			}
+			if idx < last && !reported {
+				reported = true
+				out = append(out, Violation{Check: CheckJSONMembers, Path: path + "/" + member.Name,
+					Expected: strings.Join(t.MemberNames(), ", "), Actual: objectNames(obj),
+					Message: fmt.Sprintf("member %q comes after %q; Json.NET writes the members of %s in the order %s",
+						member.Name, t.Members[last].Name, typeName(t), strings.Join(t.MemberNames(), ", "))})
+			}
+			last = max(last, idx)
+			out = append(out, jsonOrder(member.Value, t.Members[idx].Type, path+"/"+member.Name)...)
+		}
+	case model.Array:
+		if arr, ok := v.([]any); ok {
+			for i, e := range arr {
+				out = append(out, jsonOrder(e, t.Item, fmt.Sprintf("%s/%d", path, i))...)
+			}
+		}
+	}
+	return out
+}
+
+func objectNames(obj jsonnet.Object) string {
+	names := make([]string, len(obj))
+	for i, m := range obj {
+		names[i] = m.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // schemaViolations turns openapi3filter's error tree into one violation per schema error.

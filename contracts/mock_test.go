@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/helpmock/helpmock/contracts"
 	"github.com/helpmock/helpmock/fixtures"
@@ -31,15 +30,11 @@ func startMock(tb testing.TB) string {
 
 func TestMockPasses(t *testing.T) {
 	target := startMock(t)
-	start := time.Now()
 	r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: loadSpec(t)})
 	if err != nil {
 		t.Fatalf("Verify(mock) error: %v", err)
 	}
 	if !r.OK() || r.Passed == 0 {
 		t.Fatalf("Verify(mock) = %d passed, %d failed, want 0 failed:\n%s", r.Passed, r.Failed, textReport(t, r))
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("Verify(mock) took %s, want well under 2s", d)
 	}
 }

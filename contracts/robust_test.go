@@ -147,8 +147,10 @@ func TestRobustness(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Verify(%s) error: %v", tt.name, err)
 			}
-			if d := time.Since(start); d > 3500*time.Millisecond {
-				t.Errorf("Verify(%s) took %s, want it bounded by the timeouts", tt.name, d)
+			// The run's context expires after 3s: a Verify still running long after it
+			// has hung, whatever the machine's load.
+			if d := time.Since(start); d > 15*time.Second {
+				t.Errorf("Verify(%s) took %s, want it bounded by the 3s run timeout", tt.name, d)
 			}
 			if r.Passed != 0 || r.Failed != len(r.Cases) {
 				t.Fatalf("Verify(%s) = %d passed, %d failed, want every case failed", tt.name, r.Passed, r.Failed)
