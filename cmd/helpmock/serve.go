@@ -99,6 +99,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	httpServer := cfg.limits.httpServer(server)
 	// Shutdown waits for requests in flight; the hang fault's never end on their own.
 	httpServer.RegisterOnShutdown(server.Close)
+	fresh := &newConns{}
+	httpServer.ConnState = fresh.hook
 	if err := cfg.watch(ctx, server, logger); err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage
@@ -115,7 +117,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	logger.Info("shutting down", "timeout", cfg.shutdownTimeout)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.shutdownTimeout)
 	defer cancel()
-	if err := httpServer.Shutdown(shutdownCtx); err != nil {
+	if err := drain(shutdownCtx, httpServer, ln, served, fresh); err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: shutdown: %v\n", err)
 		return exitFail
 	}
