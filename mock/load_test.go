@@ -1,0 +1,140 @@
+package mock_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/helpmock/helpmock/mock"
+)
+
+// loadKey is one kind of request of the load test.
+type loadKey struct {
+	op, requestType, accept, scenario string
+}
+
+// baseline is what a kind of request gets when sent alone.
+type baseline struct {
+	status      int
+	contentType string
+}
+
+// TestLoad sends thousands of concurrent requests across operations, scenarios, request
+// media types and Accept headers through a real server on loopback and checks every
+// answer against the same request sent alone: same status, same Content-Type, a
+// well-formed body. It is bounded in count (loadRequests) and time (loadDeadline).
+func TestLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load test skipped with -short")
+	}
+	const (
+		loadRequests    = 4000
+		loadConcurrency = 1000
+		loadDeadline    = 90 * time.Second
+	)
+	srv, logs := newLoggedServer(t, mock.Options{})
+	ts := startServer(t, srv)
+	scenarios := []string{"docs", "success", "invalid-refresh-token", "expired-refresh-token", "server-error"}
+	accepts := append([]string{"", "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}, responseMediaTypes...)
+	var keys []loadKey
+	for _, op := range []string{"refreshToken", "pfmsGetRefreshToken"} {
+		for _, rt := range requestMediaTypes {
+			for _, acc := range accepts {
+				for _, sc := range scenarios {
+					keys = append(keys, loadKey{op, rt, acc, sc})
+				}
+			}
+		}
+	}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: loadConcurrency}}
+	t.Cleanup(client.CloseIdleConnections)
+	want := make(map[loadKey]baseline, len(keys))
+	for _, k := range keys {
+		status, ct, body := send(t, client, ts.URL, k.request())
+		if err := wellFormed(ct, status, http.MethodPost, body); err != nil {
+			t.Fatalf("%v alone: %v", k, err)
+		}
+		want[k] = baseline{status, ct}
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), loadDeadline)
+	defer cancel()
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		failures []string
+	)
+	jobs := make(chan int)
+	for range loadConcurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				k := keys[(i*7919)%len(keys)]
+				if err := checkLoadRequest(ctx, client, ts.URL, k, want[k]); err != nil {
+					mu.Lock()
+					failures = append(failures, fmt.Sprintf("request %d %v: %v", i, k, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	start := time.Now()
+	for i := range loadRequests {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			t.Errorf("load not sent within %v: %d of %d requests", loadDeadline, i, loadRequests)
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	t.Logf("%d requests, %d at a time, in %v", loadRequests, loadConcurrency, time.Since(start).Round(time.Millisecond))
+	if len(failures) > 0 {
+		t.Errorf("%d of %d requests failed; first ones:\n%s", len(failures), loadRequests, strings.Join(failures[:min(len(failures), 10)], "\n"))
+	}
+	if n := strings.Count(logs.String(), "internal error"); n > 0 {
+		t.Errorf("the mock logged %d internal errors, want 0", n)
+	}
+}
+
+func (k loadKey) request() request {
+	return request{path: paths[k.op], contentType: k.requestType, accept: k.accept,
+		body: validBodies[k.op][k.requestType], header: http.Header{"Prefer": {"example=" + k.scenario}}}
+}
+
+// checkLoadRequest sends one request of kind k and compares the answer with want.
+func checkLoadRequest(ctx context.Context, client *http.Client, base string, k loadKey, want baseline) error {
+	r := k.request()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+r.path, strings.NewReader(r.body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", r.contentType)
+	if r.accept != "" {
+		req.Header.Set("Accept", r.accept)
+	}
+	req.Header["Prefer"] = r.header["Prefer"]
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("read body: %w", err)
+	}
+	ct := resp.Header.Get("Content-Type")
+	if resp.StatusCode != want.status || ct != want.contentType {
+		return fmt.Errorf("answer = %d %s, want %d %s", resp.StatusCode, ct, want.status, want.contentType)
+	}
+	return wellFormed(ct, resp.StatusCode, http.MethodPost, body)
+}
