@@ -98,7 +98,7 @@ func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error
 	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{MaxDepth: s.opts.MaxXMLDepth, MaxElements: s.opts.MaxXMLElements})
 	if err != nil {
 		e := invalidRequest()
-		e.add("model", s.explain(msgAnError, err.Error()))
+		e.add("model", s.explain(msgAnError, xmlErrorDetail(err)))
 		return nil, e
 	}
 	value, _ := v.(map[string]any)
@@ -119,6 +119,22 @@ func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error
 		return nil, e
 	}
 	return value, nil
+}
+
+// xmlErrorDetail says where and why DataContractSerializer would refuse the body.
+func xmlErrorDetail(err error) string {
+	var be *dcxml.BindError
+	if !errors.As(err, &be) {
+		return err.Error()
+	}
+	where := ""
+	if be.Line > 0 {
+		where = fmt.Sprintf(" (line %d, column %d)", be.Line, be.Column)
+	}
+	if be.Path != "" {
+		where += " at " + be.Path
+	}
+	return "DataContractSerializer cannot read the XML body" + where + ": " + be.Message + "."
 }
 
 // bindForm binds an application/x-www-form-urlencoded body: member names match

@@ -191,6 +191,18 @@ func TestStrictAndLenient(t *testing.T) {
 			`<RequestModelRefreshToken ` + pfms + `><stateCode>09</stateCode><AuthString>a</AuthString><RefreshToken>r</RefreshToken></RequestModelRefreshToken>`, "silently drop"},
 		{"form unknown field", paths["pfmsGetRefreshToken"], spec.FormURLEncoded,
 			`RefreshToken=r&statecode=09&Foo=1`, "`Foo` is not a member of RequestModelRefreshToken"},
+		{"form field sent twice", paths["pfmsGetRefreshToken"], spec.FormURLEncoded,
+			`RefreshToken=r&RefreshToken=s`, "sent 2 times"},
+		{"JSON comment", paths["refreshToken"], spec.ApplicationJSON,
+			`{"AccessTokenRefresh":"a" /* why */}`, "comment"},
+		{"JSON unquoted member name", paths["refreshToken"], spec.TextJSON,
+			`{AccessTokenRefresh:"a"}`, "unquoted member name"},
+		{"JSON trailing content", paths["refreshToken"], spec.ApplicationJSON,
+			`{"AccessTokenRefresh":"a"}{"AccessTokenRefresh":"b"}`, "content after the JSON value"},
+		{"XML unknown element", paths["refreshToken"], spec.ApplicationXML,
+			`<AccessTokenBindingModel ` + ns + `><AccessTokenOld>a</AccessTokenOld><AccessTokenRefresh>b</AccessTokenRefresh><Extra>c</Extra></AccessTokenBindingModel>`, "Extra"},
+		{"XML member in another namespace", paths["refreshToken"], spec.ApplicationXML,
+			`<AccessTokenBindingModel ` + ns + `><AccessTokenRefresh xmlns="urn:other">b</AccessTokenRefresh></AccessTokenBindingModel>`, "urn:other"},
 	}
 	strict, lenient := newServer(t, false), newServer(t, true)
 	for _, tt := range tests {
@@ -206,6 +218,37 @@ func TestStrictAndLenient(t *testing.T) {
 				t.Errorf("lenient: %s = %d %s, want 200", tt.body, resp.StatusCode, body)
 			}
 		})
+	}
+}
+
+// TestRejectedInBothModes: what Web API itself answers 400 for is a 400 in both modes.
+func TestRejectedInBothModes(t *testing.T) {
+	const ns = `xmlns="http://schemas.datacontract.org/2004/07/FormulaCertaAPI.Models.v2.BindingModels"`
+	tests := []struct{ name, contentType, body, wantKey string }{
+		{"XML without the namespace", spec.ApplicationXML, `<AccessTokenBindingModel><AccessTokenRefresh>b</AccessTokenRefresh></AccessTokenBindingModel>`, "model"},
+		{"XML in another namespace", spec.TextXML, `<AccessTokenBindingModel xmlns="urn:x"><AccessTokenRefresh>b</AccessTokenRefresh></AccessTokenBindingModel>`, "model"},
+		{"XML with another root", spec.ApplicationXML, `<LoginResult ` + ns + `/>`, "model"},
+		{"malformed XML", spec.ApplicationXML, `<AccessTokenBindingModel ` + ns + `><AccessTokenRefresh>`, "model"},
+		{"XML with a DTD", spec.ApplicationXML, `<!DOCTYPE x [<!ENTITY e "x">]><AccessTokenBindingModel ` + ns + `/>`, "model"},
+		{"truncated JSON", spec.ApplicationJSON, `{"AccessTokenRefresh":`, "model.AccessTokenRefresh"},
+		{"JSON array", spec.ApplicationJSON, `[]`, "model"},
+		{"JSON object where a string belongs", spec.TextJSON, `{"AccessTokenRefresh":{"a":1}}`, "model.AccessTokenRefresh"},
+	}
+	for _, lenient := range []bool{false, true} {
+		srv := newServer(t, lenient)
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("lenient=%t/%s", lenient, tt.name), func(t *testing.T) {
+				resp := serve(t, srv, request{path: paths["refreshToken"], contentType: tt.contentType, accept: spec.ApplicationJSON, body: tt.body})
+				body := readAll(t, resp)
+				want := `{"Message":"The request is invalid.","ModelState":{"` + tt.wantKey + `":[`
+				if resp.StatusCode != http.StatusBadRequest || !strings.HasPrefix(body, want) {
+					t.Errorf("%s = %d %s, want 400 starting %s", tt.body, resp.StatusCode, body, want)
+				}
+				if lenient && !strings.Contains(body, `["An error has occurred."]`) {
+					t.Errorf("lenient %s = %s, want Web API's own message", tt.body, body)
+				}
+			})
+		}
 	}
 }
 
