@@ -155,7 +155,7 @@ func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, erro
 		values := form[name]
 		m := layout.MemberFold(name)
 		if m == nil {
-			msg := fmt.Sprintf("`%s` is not a member of %s", quotable(name), layout.Name)
+			msg := fmt.Sprintf("`%s` is not a member of %s", name, layout.Name)
 			if sug := layout.Suggest(name); sug != "" {
 				msg += fmt.Sprintf("; did you mean `%s`?", sug)
 			}
@@ -233,20 +233,7 @@ func (s *Server) explain(webAPIMessage, detail string) string {
 	if s.opts.Lenient || detail == "" {
 		return webAPIMessage
 	}
-	return webAPIMessage + " " + upperFirst(quotable(detail))
-}
-
-// quotable makes request bytes quoted in a message safe for every body the message goes
-// into: invalid UTF-8 and characters XML 1.0 forbids (controls other than tab, line feed
-// and carriage return) become U+FFFD, so the HttpError stays well-formed JSON and XML.
-func quotable(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
+	return webAPIMessage + " " + upperFirst(detail)
 }
 
 func upperFirst(s string) string {

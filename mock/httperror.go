@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
 )
 
@@ -95,20 +94,20 @@ func internalError() *HTTPError {
 // appendJSON writes e as Web API's JSON formatter writes an HttpError.
 func (e *HTTPError) appendJSON(dst []byte) []byte {
 	dst = append(dst, `{"Message":`...)
-	dst = jsonnet.AppendString(dst, e.Message)
+	dst = jsonnet.AppendString(dst, quotable(e.Message))
 	if len(e.ModelState) > 0 {
 		dst = append(dst, `,"ModelState":{`...)
 		for i, m := range e.ModelState {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = jsonnet.AppendString(dst, m.Key)
+			dst = jsonnet.AppendString(dst, quotable(m.Key))
 			dst = append(dst, ":["...)
 			for j, msg := range m.Messages {
 				if j > 0 {
 					dst = append(dst, ',')
 				}
-				dst = jsonnet.AppendString(dst, msg)
+				dst = jsonnet.AppendString(dst, quotable(msg))
 			}
 			dst = append(dst, ']')
 		}
@@ -122,16 +121,16 @@ func (e *HTTPError) appendJSON(dst []byte) []byte {
 // joined by a space.
 func (e *HTTPError) appendXML(dst []byte) []byte {
 	dst = append(dst, "<Error><Message>"...)
-	dst = appendXMLText(dst, e.Message)
+	dst = dcxml.AppendText(dst, quotable(e.Message))
 	dst = append(dst, "</Message>"...)
 	if len(e.ModelState) > 0 {
 		dst = append(dst, "<ModelState>"...)
 		for _, m := range e.ModelState {
-			name := encodeLocalName(m.Key)
+			name := dcxml.EncodeLocalName(quotable(m.Key))
 			dst = append(dst, '<')
 			dst = append(dst, name...)
 			dst = append(dst, '>')
-			dst = appendXMLText(dst, strings.Join(m.Messages, " "))
+			dst = dcxml.AppendText(dst, quotable(strings.Join(m.Messages, " ")))
 			dst = append(dst, "</"...)
 			dst = append(dst, name...)
 			dst = append(dst, '>')
@@ -141,34 +140,15 @@ func (e *HTTPError) appendXML(dst []byte) []byte {
 	return append(dst, "</Error>"...)
 }
 
-// appendXMLText escapes text content as .NET's XmlWriter does.
-func appendXMLText(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '&':
-			dst = append(dst, "&amp;"...)
-		case '<':
-			dst = append(dst, "&lt;"...)
-		case '>':
-			dst = append(dst, "&gt;"...)
-		default:
-			dst = append(dst, c)
+// quotable makes text that may quote the request (a member name, a scenario name from a
+// header) safe in both error formats: invalid UTF-8 and characters XML 1.0 forbids
+// become U+FFFD, so that every HttpError body is well-formed JSON and XML.
+func quotable(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
+			return '\uFFFD'
 		}
-	}
-	return dst
-}
-
-// encodeLocalName is .NET's XmlConvert.EncodeLocalName: characters not allowed in an XML
-// name become _xHHHH_.
-func encodeLocalName(name string) string {
-	var b strings.Builder
-	for i, r := range name {
-		ok := r == '_' || unicode.IsLetter(r) || (i > 0 && (r == '.' || r == '-' || unicode.IsDigit(r)))
-		if ok && r != utf8.RuneError {
-			b.WriteRune(r)
-			continue
-		}
-		fmt.Fprintf(&b, "_x%04X_", r)
-	}
-	return b.String()
+		return r
+	}, s)
 }

@@ -117,6 +117,9 @@ func parityCases() []request {
 	}
 	return append(cases,
 		request{path: "/API/V2/ACCOUNT/REFRESHTOKEN/", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
+		request{path: pf + "/5", contentType: spec.ApplicationJSON, body: `{"RefreshToken":"x"}`},
+		request{path: pf + "/5/6", contentType: spec.ApplicationJSON, body: `{"RefreshToken":"x"}`},
+		request{path: fc + "/5", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
 		request{path: fc + "?a=b", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
 		request{path: fc, contentType: spec.ApplicationJSON, body: `{"accesstokenrefresh":"x","Unknown":1}`},
 		request{path: fc, contentType: spec.ApplicationJSON, body: `{'AccessTokenRefresh':'x',}`},

@@ -3,12 +3,14 @@ package mock_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/beevik/etree"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
@@ -281,5 +283,30 @@ func TestUTF16(t *testing.T) {
 	// The reference server's answer starts with the UTF-16LE byte order mark.
 	if !bytes.HasPrefix([]byte(body), []byte{0xFF, 0xFE, '{', 0, '"', 0}) {
 		t.Errorf("body does not start with a BOM and UTF-16LE '{\"': % x", body[:8])
+	}
+}
+
+// TestErrorBodiesWellFormed: request text quoted in an error (here a scenario name from
+// the Prefer header, with bytes XML forbids and invalid UTF-8) never breaks the body.
+func TestErrorBodiesWellFormed(t *testing.T) {
+	srv := newServer(t, false)
+	for _, accept := range []string{spec.ApplicationJSON, spec.TextXML} {
+		t.Run(accept, func(t *testing.T) {
+			resp := serve(t, srv, request{path: paths["refreshToken"], contentType: spec.ApplicationJSON, accept: accept,
+				body: "{}", header: http.Header{"Prefer": {"example=a\x01b\xffc"}}})
+			body := readAll(t, resp)
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "a\uFFFDb\uFFFDc") {
+				t.Fatalf("= %d %s, want 400 quoting the name with U+FFFD", resp.StatusCode, body)
+			}
+			var err error
+			if spec.IsXML(accept) {
+				err = etree.NewDocument().ReadFromString(body)
+			} else {
+				err = json.Unmarshal([]byte(body), new(any))
+			}
+			if err != nil {
+				t.Errorf("%s body is not well-formed: %v\n%s", accept, err, body)
+			}
+		})
 	}
 }

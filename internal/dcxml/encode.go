@@ -307,7 +307,7 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 	}
 	e.open(local, ns)
 	e.content()
-	e.buf = appendText(e.buf, text)
+	e.buf = AppendText(e.buf, text)
 	e.closeFull()
 	return nil
 }
@@ -428,7 +428,7 @@ func (e *encoder) mapBody(path string, v any) error {
 	}
 	e.content()
 	for _, k := range sortedKeys(obj) {
-		if err := e.dictEntry(encodeLocalName(k), obj[k]); err != nil {
+		if err := e.dictEntry(EncodeLocalName(k), obj[k]); err != nil {
 			return fmt.Errorf("%s.%s: %w", path, k, err)
 		}
 	}
@@ -457,12 +457,12 @@ func (e *encoder) dictEntry(local string, v any) error {
 		}
 		e.open(local, "")
 		e.content()
-		e.buf = appendText(e.buf, strings.Join(parts, " "))
+		e.buf = AppendText(e.buf, strings.Join(parts, " "))
 		e.closeFull()
 	case string:
 		e.open(local, "")
 		e.content()
-		e.buf = appendText(e.buf, x)
+		e.buf = AppendText(e.buf, x)
 		e.closeFull()
 	case json.Number:
 		e.open(local, "")

@@ -12,12 +12,12 @@ import (
 // write "\r\n", which any XML reader normalises back to "\n".
 const newLine = "\n"
 
-// appendText appends s as XmlWriter.WriteString writes element text with
+// AppendText appends s as XmlWriter.WriteString writes element text with
 // CheckCharacters = false (Web API 2's XmlMediaTypeFormatter): &, < and > become
 // entities, quotes, apostrophes and tabs stay as they are, line breaks follow newLine,
 // and characters XML forbids become upper-case hexadecimal character references
 // (&#x1;). Invalid UTF-8 is written as U+FFFD, as encoding/json decodes it.
-func appendText(dst []byte, s string) []byte {
+func AppendText(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -80,11 +80,11 @@ func appendUpperHex(dst []byte, v uint64) []byte {
 	return dst
 }
 
-// encodeLocalName is XmlConvert.EncodeLocalName: a character that may not appear in an
+// EncodeLocalName is XmlConvert.EncodeLocalName: a character that may not appear in an
 // NCName at its position becomes _xHHHH_ (_xHHHHHHHH_ outside the BMP), and an "_x"
 // that could be read as such an escape has its underscore escaped (_x005F_).
 // HttpError writes ModelState keys through it, so "model.X[0]" is a legal element name.
-func encodeLocalName(name string) string {
+func EncodeLocalName(name string) string {
 	if name == "" {
 		return name
 	}

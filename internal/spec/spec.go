@@ -89,8 +89,15 @@ func (o *Operation) Response(status int, mediaType string) *model.Type {
 type pathEntry struct {
 	template string
 	segments []string // literal segments, or "" for a {parameter}
+	// optional counts the trailing segments the path's x-aspnet-route template adds,
+	// which a request may carry and routing ignores.
+	optional int
 	methods  map[string]*Operation
 }
+
+// ExtensionAspNetRoute is the path-item extension giving the Web API convention route
+// template that reaches the path, such as "api/{controller}/{action}/{id}".
+const ExtensionAspNetRoute = "x-aspnet-route"
 
 // LoadFile loads and validates the document in the file at path.
 func LoadFile(path string) (*Spec, error) {
@@ -136,6 +143,13 @@ func (s *Spec) compile() error {
 				seg = ""
 			}
 			entry.segments = append(entry.segments, seg)
+		}
+		if route, ok := item.Extensions[ExtensionAspNetRoute].(string); ok {
+			extra := len(strings.Split(strings.Trim(route, "/"), "/")) - len(entry.segments)
+			if extra < 0 {
+				return fmt.Errorf("path %s: %s %q has fewer segments than the path", path, ExtensionAspNetRoute, route)
+			}
+			entry.optional = extra
 		}
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
@@ -313,7 +327,7 @@ func (s *Spec) Match(method, path string) (*Operation, map[string]string, error)
 }
 
 func (e *pathEntry) match(segs []string) (map[string]string, bool) {
-	if len(segs) != len(e.segments) {
+	if len(segs) < len(e.segments) || len(segs) > len(e.segments)+e.optional {
 		return nil, false
 	}
 	var params map[string]string

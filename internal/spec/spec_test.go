@@ -103,6 +103,8 @@ func TestMatch(t *testing.T) {
 		{"wrong method", "GET", "/api/pfms/PFMS_GET_REFRESH_TOKEN", "", "405"},
 		{"unknown", "POST", "/api/Account/RefreshToken", "", "404"},
 		{"extra segment", "POST", "/api/v2/account/refreshtoken/x", "", "404"},
+		{"convention route's optional id", "POST", "/api/PFMS/pfms_get_refresh_token/5", "pfmsGetRefreshToken", ""},
+		{"beyond the convention route", "POST", "/api/PFMS/pfms_get_refresh_token/5/6", "", "404"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
