@@ -3,6 +3,7 @@ package mock
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
@@ -49,7 +50,7 @@ func newOperation(o *spec.Operation, set *fixtures.Set) (*operation, error) {
 	if len(op.scenarios) == 0 {
 		return nil, fmt.Errorf("operation %s: no fixtures and no documented example to answer with", o.ID)
 	}
-	slices.SortFunc(op.scenarios, func(a, b *scenario) int { return compareStrings(a.name, b.name) })
+	slices.SortFunc(op.scenarios, func(a, b *scenario) int { return strings.Compare(a.name, b.name) })
 	if op.defaultName == "" {
 		op.defaultName = op.scenarios[0].name
 	}
@@ -118,14 +119,4 @@ func (op *operation) scenarioNames() []string {
 		names[i] = sc.name
 	}
 	return names
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -41,21 +41,7 @@ func Append(dst []byte, t *model.Type, v any) []byte {
 		return append(dst, ']')
 	case model.Map:
 		obj, _ := v.(map[string]any)
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		dst = append(dst, '{')
-		for i, k := range keys {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, k)
-			dst = append(dst, ':')
-			dst = Append(dst, t.Item, obj[k])
-		}
-		return append(dst, '}')
+		return appendMap(dst, obj, func(dst []byte, item any) []byte { return Append(dst, t.Item, item) })
 	}
 	return AppendValue(dst, v)
 }
@@ -88,23 +74,28 @@ func AppendValue(dst []byte, v any) []byte {
 		}
 		return append(dst, ']')
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		dst = append(dst, '{')
-		for i, k := range keys {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = AppendString(dst, k)
-			dst = append(dst, ':')
-			dst = AppendValue(dst, v[k])
-		}
-		return append(dst, '}')
+		return appendMap(dst, v, AppendValue)
 	}
 	return append(dst, "null"...)
+}
+
+// appendMap appends obj with its keys sorted, each value written by appendItem.
+func appendMap(dst []byte, obj map[string]any, appendItem func([]byte, any) []byte) []byte {
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	dst = append(dst, '{')
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, k)
+		dst = append(dst, ':')
+		dst = appendItem(dst, obj[k])
+	}
+	return append(dst, '}')
 }
 
 const hexDigits = "0123456789abcdef"
