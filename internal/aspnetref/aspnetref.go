@@ -105,35 +105,37 @@ func Start(tb testing.TB) string {
 // json is true) and returns the JSON line it prints: every public member and its value.
 func Deserialize(tb testing.TB, typeName string, body []byte, json bool) ([]byte, error) {
 	tb.Helper()
-	args := []string{Exe(), "--deserialize", typeName}
+	args := []string{"--deserialize", typeName}
 	if json {
 		args = append(args, "--json")
 	}
-	return run(tb, body, args...)
+	return Run(tb, body, args...)
 }
 
 // Serialize runs `AspNetReference.exe --serialize typeName --sample` and returns the bytes
 // the server would send for its fixed sample (XML, or JSON when json is true).
 func Serialize(tb testing.TB, typeName string, json bool) ([]byte, error) {
 	tb.Helper()
-	args := []string{Exe(), "--serialize", typeName, "--sample"}
+	args := []string{"--serialize", typeName, "--sample"}
 	if json {
 		args = append(args, "--json")
 	}
-	return run(tb, nil, args...)
+	return Run(tb, nil, args...)
 }
 
-func run(tb testing.TB, stdin []byte, args ...string) ([]byte, error) {
+// Run runs `mono AspNetReference.exe args...` with stdin and returns its standard output;
+// the error of a failed run carries its standard error.
+func Run(tb testing.TB, stdin []byte, args ...string) ([]byte, error) {
 	tb.Helper()
 	Require(tb)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "mono", args...)
+	cmd := exec.CommandContext(ctx, "mono", append([]string{Exe()}, args...)...)
 	cmd.Stdin = bytes.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("mono %s: %w: %s", strings.Join(args[1:], " "), err, strings.TrimSpace(stderr.String()))
+		return stdout.Bytes(), fmt.Errorf("mono AspNetReference.exe %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return stdout.Bytes(), nil
 }

@@ -3,43 +3,22 @@ package dcxml_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/helpmock/helpmock/internal/aspnetref"
 	"github.com/helpmock/helpmock/internal/dcxml"
 )
 
-const referenceExe = "../../../shared/aspnet-reference/build/AspNetReference.exe"
-
-// reference returns a function running AspNetReference.exe with args and stdin, or skips
-// when Mono or the executable is absent (fails instead when CI=true).
+// reference returns a function running the ASP.NET reference executable with args and
+// stdin (package aspnetref), or skips when Mono or the executable is absent (fails
+// instead when CI=true).
 func reference(tb testing.TB) func(stdin []byte, args ...string) ([]byte, error) {
 	tb.Helper()
-	mono, err := exec.LookPath("mono")
-	if err == nil {
-		_, err = os.Stat(referenceExe)
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("reference stack unavailable (mono and %s are required in CI): %v", referenceExe, err)
-		}
-		tb.Skipf("skipping: reference stack unavailable (needs mono and %s): %v", referenceExe, err)
-	}
-	return func(stdin []byte, args ...string) ([]byte, error) {
-		cmd := exec.Command(mono, append([]string{referenceExe}, args...)...)
-		cmd.Stdin = bytes.NewReader(stdin)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return out, &exec.ExitError{ProcessState: cmd.ProcessState, Stderr: stderr.Bytes()}
-		}
-		return out, nil
-	}
+	aspnetref.Require(tb)
+	return func(stdin []byte, args ...string) ([]byte, error) { return aspnetref.Run(tb, stdin, args...) }
 }
 
 // TestReferenceSerialize checks Encode's bytes for the reference's sample values against
@@ -50,7 +29,7 @@ func TestReferenceSerialize(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			want, err := run(nil, "--serialize", name, "--sample")
 			if err != nil {
-				t.Fatalf("reference --serialize %s: %v: %s", name, err, err.(*exec.ExitError).Stderr)
+				t.Fatalf("reference --serialize %s: %v", name, err)
 			}
 			got, err := dcxml.Encode(layout(t, name), jsonValue(t, referenceSamples[name]))
 			if err != nil {
@@ -99,7 +78,7 @@ func TestReferenceDeserialize(t *testing.T) {
 			}
 			out, err := run(body, "--deserialize", tc.model)
 			if err != nil {
-				t.Fatalf("reference --deserialize %s (%s): %v: %s", tc.model, body, err, err.(*exec.ExitError).Stderr)
+				t.Fatalf("reference --deserialize %s (%s): %v", tc.model, body, err)
 			}
 			assertMembers(t, tc.model, jsonValue(t, string(out)), want)
 			// Decode agrees with the reference on the same bytes.
