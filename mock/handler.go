@@ -89,7 +89,7 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 	if req.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
-	body, err := io.ReadAll(io.LimitReader(req.Body, limit+1))
+	body, err := readAtMost(req.Body, req.ContentLength, limit+1)
 	if err != nil {
 		var maxErr *http.MaxBytesError
 		if errors.As(err, &maxErr) {
@@ -103,6 +103,31 @@ func readBody(req *http.Request, limit int64) ([]byte, error) {
 		return nil, tooLarge(limit)
 	}
 	return body, nil
+}
+
+// readAtMost reads r to its end, at most n bytes, into a buffer sized by the request's
+// Content-Length when it is known (io.ReadAll would grow it step by step).
+func readAtMost(r io.Reader, contentLength, n int64) ([]byte, error) {
+	if contentLength < 0 || contentLength >= n {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	buf := make([]byte, 0, contentLength+1)
+	for {
+		if int64(len(buf)) == n {
+			return buf, nil
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := r.Read(buf[len(buf):min(int64(cap(buf)), n)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // requestURI is the absolute request URI as Web API quotes it in a 404 message.

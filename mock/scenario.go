@@ -19,15 +19,19 @@ const ScenarioQueryParam = "__scenario"
 // refresh token is missing or empty gets the failed-refresh scenario instead of the
 // default, as the real services answer it.
 func (s *Server) chooseScenario(c echo.Context, op *operation, request map[string]any) (*scenario, error) {
-	prefs := parsePrefer(c.Request().Header.Values("Prefer"))
-	if name, ok := prefs["example"]; ok {
-		return op.lookup(name, "Prefer: example="+name)
+	if prefer := c.Request().Header.Values("Prefer"); len(prefer) > 0 {
+		prefs := parsePrefer(prefer)
+		if name, ok := prefs["example"]; ok {
+			return op.lookup(name, "Prefer: example="+name)
+		}
+		if code, ok := prefs["code"]; ok {
+			return op.byStatus(code)
+		}
 	}
-	if code, ok := prefs["code"]; ok {
-		return op.byStatus(code)
-	}
-	if name := c.QueryParam(ScenarioQueryParam); name != "" {
-		return op.lookup(name, ScenarioQueryParam+"="+name)
+	if c.Request().URL.RawQuery != "" {
+		if name := c.QueryParam(ScenarioQueryParam); name != "" {
+			return op.lookup(name, ScenarioQueryParam+"="+name)
+		}
 	}
 	if name := s.pinned(op.ID); name != "" {
 		if sc := op.scenario(name); sc != nil {

@@ -155,6 +155,9 @@ func (s *Server) newEcho() *echo.Echo {
 		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogError: true,
 		HandleError: true,
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			if !s.opts.Logger.Enabled(c.Request().Context(), slog.LevelInfo) {
+				return nil
+			}
 			attrs := []slog.Attr{
 				slog.String(keyMethod, v.Method), slog.String(keyURI, v.URI),
 				slog.Int(keyStatus, v.Status), slog.Duration(keyLatency, v.Latency),

@@ -81,7 +81,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage
 	}
-	logger, err := cfg.log.logger(stderr)
+	logOut := newBufferedLog(stderr)
+	defer logOut.Close()
+	logger, err := cfg.log.logger(logOut)
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage

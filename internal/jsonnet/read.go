@@ -239,6 +239,21 @@ func (r *reader) array(path string, depth int) (any, error) {
 func (r *reader) str(path string) (any, error) {
 	quote := r.data[r.pos]
 	r.pos++
+	// Fast path: a string without escapes is one slice of the body.
+	for i := r.pos; i < len(r.data); i++ {
+		c := r.data[i]
+		if c == quote {
+			if utf8.Valid(r.data[r.pos:i]) {
+				s := string(r.data[r.pos:i])
+				r.pos = i + 1
+				return s, nil
+			}
+			break
+		}
+		if c == '\\' {
+			break
+		}
+	}
 	var b strings.Builder
 	for {
 		if r.pos >= len(r.data) {

@@ -100,6 +100,14 @@ func appendMap(dst []byte, obj map[string]any, appendItem func([]byte, any) []by
 
 const hexDigits = "0123456789abcdef"
 
+// plain marks the ASCII bytes Json.NET writes as they are.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // AppendString appends s as a Json.NET string literal: '"' and '\\' escaped, control
 // characters as \b \t \n \f \r or \u00xx (lower-case hex), U+0085, U+2028 and U+2029 as
 // \uxxxx; everything else, '<', '>', '&', '/' and non-ASCII included, as it is.
@@ -108,7 +116,7 @@ func AppendString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x80 {
+		if plain[c] {
 			i++
 			continue
 		}

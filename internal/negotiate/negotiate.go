@@ -55,10 +55,9 @@ const (
 	literal
 )
 
-// entry is one element of an Accept or Accept-Charset header.
+// entry is one element of an Accept header.
 type entry struct {
-	typ, subtype string // for Accept-Charset, typ holds the charset
-	params       []string
+	typ, subtype string
 	quality      float64
 	specificity  int
 	index        int
@@ -73,7 +72,7 @@ type candidate struct {
 // Negotiate returns the response media type and charset for r.
 func Negotiate(r Request) Result {
 	accept := ParseAccept(r.Accept)
-	reqType, _ := splitMediaType(r.ContentType)
+	reqType, _ := mediaTypeOf(r.ContentType)
 	var byMapping, byAccept, byRequestType, byWriteType *candidate
 	for i, supported := range formatters {
 		// The JSON formatter's X-Requested-With mapping, which Web API 2 applies only when
@@ -141,101 +140,91 @@ func covers(e entry, mediaType string) bool {
 // header order. Malformed entries are skipped, as .NET's header parser drops them.
 func ParseAccept(header string) []entry {
 	var out []entry
-	for i, part := range splitList(header) {
-		typ, params := splitMediaType(part)
+	i := 0
+	for rest := header; rest != ""; i++ {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
+		typ, params := mediaTypeOf(part)
 		t, s, ok := strings.Cut(typ, "/")
 		if !ok || t == "" || s == "" || (t == "*" && s != "*") {
 			continue
 		}
-		e := entry{typ: t, subtype: s, quality: 1, index: i, specificity: literal}
+		e := entry{typ: t, subtype: s, quality: quality(params), index: i, specificity: literal}
 		if t == "*" {
 			e.specificity = allRange
 		} else if s == "*" {
 			e.specificity = subtypeRange
 		}
-		for _, p := range params {
-			name, value, _ := strings.Cut(p, "=")
-			if strings.EqualFold(strings.TrimSpace(name), "q") {
-				// .NET reads an unparsable q as absent, that is 1.
-				if q, err := strconv.ParseFloat(strings.TrimSpace(value), 64); err == nil && q >= 0 && q <= 1 {
-					e.quality = q
-				}
-				continue
-			}
-			e.params = append(e.params, p)
-		}
 		if e.quality > 0 {
 			out = append(out, e)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b entry) int {
-		return cmp.Or(cmp.Compare(b.quality, a.quality), cmp.Compare(b.specificity, a.specificity))
-	})
+	if len(out) > 1 {
+		slices.SortStableFunc(out, func(a, b entry) int {
+			return cmp.Or(cmp.Compare(b.quality, a.quality), cmp.Compare(b.specificity, a.specificity))
+		})
+	}
 	return out
+}
+
+// quality is the q parameter of an element's parameters; .NET reads an absent or
+// unparsable q as 1.
+func quality(params string) float64 {
+	if v, ok := param(params, "q"); ok {
+		if q, err := strconv.ParseFloat(v, 64); err == nil && q >= 0 && q <= 1 {
+			return q
+		}
+	}
+	return 1
 }
 
 // charset picks the response charset among the formatters' encodings (utf-8, utf-16):
 // the best Accept-Charset entry, else the request's charset, else utf-8.
 func charset(acceptCharset, contentType string) string {
-	type cs struct {
-		name    string
-		quality float64
-	}
-	var ranked []cs
-	for _, part := range splitList(acceptCharset) {
-		name, params := splitMediaType(part)
-		c := cs{name: name, quality: 1}
-		for _, p := range params {
-			if k, v, _ := strings.Cut(p, "="); strings.EqualFold(strings.TrimSpace(k), "q") {
-				if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-					c.quality = q
-				}
-			}
+	best, bestQ := "", 0.0
+	for rest := acceptCharset; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
+		name, params := mediaTypeOf(part)
+		if name != "*" && name != "utf-8" && name != "utf-16" {
+			continue
 		}
-		if c.quality > 0 {
-			ranked = append(ranked, c)
+		// The first of the highest quality wins; q=0 never does.
+		if q := quality(params); q > bestQ {
+			best, bestQ = name, q
 		}
 	}
-	slices.SortStableFunc(ranked, func(a, b cs) int { return cmp.Compare(b.quality, a.quality) })
-	for _, c := range ranked {
-		switch c.name {
-		case "*", "utf-8":
-			return "utf-8"
-		case "utf-16":
-			return "utf-16"
-		}
+	switch best {
+	case "*", "utf-8":
+		return "utf-8"
+	case "utf-16":
+		return "utf-16"
 	}
-	_, params := splitMediaType(contentType)
-	for _, p := range params {
-		if k, v, _ := strings.Cut(p, "="); strings.EqualFold(strings.TrimSpace(k), "charset") &&
-			strings.EqualFold(strings.Trim(strings.TrimSpace(v), `"`), "utf-16") {
+	if _, params := mediaTypeOf(contentType); params != "" {
+		if v, ok := param(params, "charset"); ok && strings.EqualFold(strings.Trim(v, `"`), "utf-16") {
 			return "utf-16"
 		}
 	}
 	return "utf-8"
 }
 
-// splitMediaType returns the lower-cased media type (or charset) of a header element and
-// its parameters (charset excluded from the returned media-type parameters' effect).
-func splitMediaType(s string) (string, []string) {
-	parts := strings.Split(s, ";")
-	mt := strings.ToLower(strings.TrimSpace(parts[0]))
-	var params []string
-	for _, p := range parts[1:] {
-		if p = strings.TrimSpace(p); p != "" {
-			params = append(params, strings.ToLower(p))
-		}
-	}
-	return mt, params
+// mediaTypeOf returns the lower-cased media type (or charset) of a header element and
+// the text of its parameters.
+func mediaTypeOf(s string) (string, string) {
+	mt, params, _ := strings.Cut(s, ";")
+	return strings.ToLower(strings.TrimSpace(mt)), params
 }
 
-// splitList splits a comma-separated header, ignoring empty elements.
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+// param returns the value of the parameter name (case-insensitive) in a ';'-separated
+// parameter list.
+func param(params, name string) (string, bool) {
+	for rest := params; rest != ""; {
+		var p string
+		p, rest, _ = strings.Cut(rest, ";")
+		k, v, _ := strings.Cut(p, "=")
+		if strings.EqualFold(strings.TrimSpace(k), name) {
+			return strings.TrimSpace(v), true
 		}
 	}
-	return out
+	return "", false
 }
