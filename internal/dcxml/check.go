@@ -30,7 +30,8 @@ func (v Violation) String() string {
 	return s
 }
 
-// Check judges body, a response of class t, as strictly as JSON Schema validation judges
+// Check judges body, a response of t (a class, or a collection, dictionary or primitive
+// as the whole body), as strictly as JSON Schema validation judges
 // JSON: root name and namespace, each member's element name and namespace, DataContract
 // member order, no undocumented elements, value types, DateTimeOffset and collection
 // shapes, i:nil only on nullable members, required members present. Prefixes and white
@@ -68,14 +69,11 @@ func Check(t *model.Type, body []byte) []Violation {
 		c.add(path, qname(t.Name, t.Namespace), qname(root.Tag, root.NamespaceURI()), "wrong root element")
 		return c.out
 	}
-	if t.Namespace == "" {
+	if t.Kind == model.Object && t.Namespace == "" {
 		c.dict(path, t, root)
 		return c.out
 	}
-	if c.isNil(path, t, root) {
-		return c.out
-	}
-	c.class(path, t, root)
+	c.value(path, t, root)
 	return c.out
 }
 
@@ -209,7 +207,7 @@ func (c *checker) value(path string, t *model.Type, el *etree.Element) {
 			c.value(itemPath, t.Item, item)
 		}
 	case model.Map:
-		c.mapEntries(path, el)
+		c.dictionary(path, t, el)
 	case model.DateTimeOffset:
 		c.dateTimeOffset(path, el)
 	default:
@@ -323,6 +321,50 @@ func (c *checker) dateTimeOffset(path string, el *etree.Element) {
 	}
 	if _, err := fromXML(dateTime, offset); err != nil {
 		c.add(path, "a representable DateTimeOffset", dateTime+" at "+strconv.Itoa(offset)+" minutes", "%v", err)
+	}
+}
+
+// dictionary checks a Dictionary<string,X>: KeyValueOfstringX entries holding a Key
+// (a string) then a Value, all in the Arrays namespace, no key twice.
+func (c *checker) dictionary(path string, t *model.Type, el *etree.Element) {
+	c.noText(path, el, "<"+t.ItemName+"> entries")
+	keys := map[string]bool{}
+	for i, entry := range el.ChildElements() {
+		entryPath := path + "/" + entry.Tag + "[" + strconv.Itoa(i+1) + "]"
+		if entry.Tag != t.ItemName || entry.NamespaceURI() != t.ItemNamespace {
+			c.add(entryPath, qname(t.ItemName, t.ItemNamespace), qname(entry.Tag, entry.NamespaceURI()), "not an entry of this dictionary; .NET would drop it")
+			continue
+		}
+		c.noText(entryPath, entry, "Key and Value")
+		kids := entry.ChildElements()
+		want := [...]string{"Key", "Value"}
+		for j, kid := range kids {
+			kidPath := entryPath + "/" + kid.Tag
+			if j >= len(want) {
+				c.add(kidPath, "nothing after Value", qname(kid.Tag, kid.NamespaceURI()), "undocumented element in a dictionary entry")
+				continue
+			}
+			if kid.Tag != want[j] || kid.NamespaceURI() != t.ItemNamespace {
+				c.add(kidPath, qname(want[j], t.ItemNamespace), qname(kid.Tag, kid.NamespaceURI()), "a dictionary entry holds Key then Value")
+				break
+			}
+			if j == 0 {
+				if c.isNil(kidPath, keyType, kid) {
+					continue
+				}
+				if key, ok := c.simpleText(kidPath, kid); ok {
+					if keys[key] {
+						c.add(kidPath, "distinct keys", strconv.Quote(shorten(key)), "a key appears twice")
+					}
+					keys[key] = true
+				}
+				continue
+			}
+			c.value(kidPath, t.Item, kid)
+		}
+		if len(kids) < len(want) {
+			c.add(entryPath+"/"+want[len(kids)], qname(want[len(kids)], t.ItemNamespace), "nothing", "a dictionary entry holds Key then Value")
+		}
 	}
 }
 

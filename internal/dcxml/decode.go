@@ -77,7 +77,9 @@ func (e *BindError) Unwrap() error { return e.Err }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// Decode binds body, the XML form of class t, as DataContractSerializer does, and returns
+// Decode binds body, the XML form of t (a class, or a collection, dictionary or primitive
+// as the whole body: ArrayOfNote, ArrayOfKeyValueOfstringint, <int>), as
+// DataContractSerializer does, and returns
 // the value in JSON form with every data member (absent members get .NET's default: null,
 // 0, false or DateTimeOffset.MinValue), the problems DataContractSerializer would have
 // silently dropped, and a *BindError for what Web API answers 400 for. An empty body is
@@ -88,8 +90,8 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // reads a DTD, expands only the predefined entities, and refuses other encodings than
 // UTF-8 (as Web API does for a body sent as UTF-8).
 func Decode(t *model.Type, body []byte, opts DecodeOptions) (any, []Problem, error) {
-	if t == nil || t.Kind != model.Object {
-		return nil, nil, errors.New("decode xml: the layout must be a class")
+	if t == nil {
+		return nil, nil, errors.New("decode xml: no layout")
 	}
 	if len(body) == 0 {
 		return nil, nil, nil
@@ -197,7 +199,7 @@ func (d *decoder) document(t *model.Type) (any, error) {
 				}
 				continue
 			}
-			if v, err = d.class(root, t, tok); err != nil {
+			if v, err = d.root(root, t, tok); err != nil {
 				return nil, err
 			}
 		case xml.CharData:
@@ -206,6 +208,28 @@ func (d *decoder) document(t *model.Type) (any, error) {
 			}
 		}
 	}
+}
+
+// root reads the content of the root element se by the layout's kind.
+func (d *decoder) root(path string, t *model.Type, se xml.StartElement) (any, error) {
+	switch t.Kind {
+	case model.Object:
+		if t.Namespace == "" {
+			return d.dict(path)
+		}
+		return d.class(path, t, se)
+	case model.Array:
+		return d.array(path, t)
+	case model.Map:
+		return d.dictionary(path, t)
+	case model.DateTimeOffset:
+		return d.dateTimeOffset(path)
+	}
+	text, err := d.text(path)
+	if err != nil {
+		return nil, err
+	}
+	return d.scalar(path, t, text)
 }
 
 // skip consumes the rest of the element whose start tag was just read.
@@ -368,7 +392,7 @@ func (d *decoder) value(path string, t *model.Type, se xml.StartElement) (any, e
 	case model.Array:
 		return d.array(path, t)
 	case model.Map:
-		return d.dict(path)
+		return d.dictionary(path, t)
 	case model.DateTimeOffset:
 		return d.dateTimeOffset(path)
 	}
@@ -453,6 +477,95 @@ func (d *decoder) array(path string, t *model.Type) (any, error) {
 				return nil, err
 			}
 			items = append(items, v)
+		}
+	}
+}
+
+// dictionary reads a Dictionary<string,X>: KeyValueOfstringX entries, each holding Key
+// then Value, all in the Arrays namespace. Other elements are dropped, as
+// DataContractSerializer skips them; an entry without a Key is refused, as .NET cannot add
+// a null key.
+func (d *decoder) dictionary(path string, t *model.Type) (any, error) {
+	obj := map[string]any{}
+	n := 0
+	for {
+		tok, err := d.token(path)
+		if err != nil {
+			return nil, err
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			return obj, nil
+		case xml.CharData:
+			if !isWhitespace(tok) {
+				return nil, d.fail(path, "text %q where DataContractSerializer expects <%s> entries", shorten(string(tok)), t.ItemName)
+			}
+		case xml.StartElement:
+			n++
+			entryPath := path + "/" + tok.Name.Local + "[" + strconv.Itoa(n) + "]"
+			if tok.Name.Local != t.ItemName || tok.Name.Space != t.ItemNamespace {
+				d.problem(entryPath, "`%s` in namespace %s is not an entry of this dictionary (want `%s` in %s); DataContractSerializer silently drops it",
+					tok.Name.Local, nsName(tok.Name.Space), t.ItemName, nsName(t.ItemNamespace))
+				if err := d.skip(entryPath); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if err := d.entry(entryPath, t, obj); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+// entry reads one KeyValueOfstringX entry into obj.
+func (d *decoder) entry(path string, t *model.Type, obj map[string]any) error {
+	var key any
+	var value any
+	seen := 0 // 1 after Key, 2 after Value
+	for {
+		tok, err := d.token(path)
+		if err != nil {
+			return err
+		}
+		switch tok := tok.(type) {
+		case xml.EndElement:
+			k, ok := key.(string)
+			if !ok {
+				return d.fail(path, "a dictionary entry without a Key: .NET cannot add a null key")
+			}
+			if _, dup := obj[k]; dup {
+				return d.fail(path, "key %q appears twice: .NET's Dictionary refuses a duplicate key", shorten(k))
+			}
+			if seen < 2 {
+				value = zeroValue(t.Item)
+			}
+			obj[k] = value
+			return nil
+		case xml.CharData:
+			if !isWhitespace(tok) {
+				return d.fail(path, "text %q where DataContractSerializer expects Key and Value", shorten(string(tok)))
+			}
+		case xml.StartElement:
+			childPath := path + "/" + tok.Name.Local
+			switch {
+			case seen == 0 && tok.Name.Local == "Key" && tok.Name.Space == t.ItemNamespace:
+				if key, err = d.value(childPath, keyType, tok); err != nil {
+					return err
+				}
+				seen = 1
+			case seen == 1 && tok.Name.Local == "Value" && tok.Name.Space == t.ItemNamespace:
+				if value, err = d.value(childPath, t.Item, tok); err != nil {
+					return err
+				}
+				seen = 2
+			default:
+				d.problem(childPath, "`%s` is not expected here (a dictionary entry holds Key then Value in %s); DataContractSerializer silently drops it",
+					tok.Name.Local, t.ItemNamespace)
+				if err := d.skip(childPath); err != nil {
+					return err
+				}
+			}
 		}
 	}
 }

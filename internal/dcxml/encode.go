@@ -24,27 +24,56 @@ func Encode(t *model.Type, v any) ([]byte, error) {
 // prefixes, apostrophes and quotes left unescaped in text), and a single pass over the
 // layout is what the mock's hot path wants.
 func AppendEncode(dst []byte, t *model.Type, v any) ([]byte, error) {
-	if t == nil || t.Kind != model.Object {
-		return dst, fmt.Errorf("encode xml: the root must be a class")
+	if t == nil {
+		return dst, fmt.Errorf("encode xml: no layout")
 	}
 	e := encoder{buf: dst, scopes: make([]binding, 0, 8)}
-	if t.Namespace == "" {
+	if t.Kind == model.Object && t.Namespace == "" {
 		if err := e.httpError(t.Name, t, v); err != nil {
 			return dst, fmt.Errorf("encode xml %s: %w", t.Name, err)
 		}
 		return e.buf, nil
 	}
 	if v == nil {
-		// DataContractSerializer writes a null root as <Name i:nil="true" xmlns:i=... />.
+		if t.Kind == model.Object {
+			// DataContractSerializer writes a null root as <Name i:nil="true" xmlns:i=... />.
+			e.open(t.Name, t.Namespace)
+			e.xmlnsAttr("i", model.InstanceNamespace)
+			e.buf = append(e.buf, ` i:nil="true"`...)
+			e.close()
+			return e.buf, nil
+		}
+		if isValueType(t) {
+			return dst, fmt.Errorf("encode xml %s: null for a non-nullable %s", t.Name, t.Kind)
+		}
+		// Collections and primitives: <ArrayOfNote i:nil="true" xmlns:i=... xmlns=... />,
+		// i:nil written before the declarations.
 		e.open(t.Name, t.Namespace)
-		e.xmlnsAttr("i", model.InstanceNamespace)
 		e.buf = append(e.buf, ` i:nil="true"`...)
+		e.xmlnsAttr("i", model.InstanceNamespace)
 		e.close()
 		return e.buf, nil
 	}
 	e.open(t.Name, t.Namespace)
-	e.xmlnsAttr("i", model.InstanceNamespace)
-	if err := e.classBody("", t, v); err != nil {
+	var err error
+	switch t.Kind {
+	case model.Object:
+		e.xmlnsAttr("i", model.InstanceNamespace)
+		err = e.classBody("", t, v)
+	case model.Array:
+		e.xmlnsAttr("i", model.InstanceNamespace)
+		err = e.arrayBody("", t, v)
+	case model.Map:
+		e.xmlnsAttr("i", model.InstanceNamespace)
+		err = e.dictionaryBody("", t, v)
+	case model.DateTimeOffset:
+		e.xmlnsAttr("i", model.InstanceNamespace)
+		err = e.dateTimeOffsetBody("", v)
+	default:
+		// A primitive root declares only its namespace: <int xmlns="...">5</int>.
+		err = e.scalarBody("", t, v)
+	}
+	if err != nil {
 		return dst, fmt.Errorf("encode xml %s: %w", t.Name, err)
 	}
 	return e.buf, nil
@@ -261,51 +290,96 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 		e.open(local, ns)
 		return e.classBody(path, t, v)
 	case model.Array:
-		items, ok := v.([]any)
-		if !ok {
-			return fmt.Errorf("%sgot %s, want an array", at(path), jsonKind(v))
-		}
 		e.open(local, ns)
-		e.contractNamespace(t.ItemNamespace)
-		e.content()
-		for i, item := range items {
-			if err := e.value("", t.ItemName, t.ItemNamespace, t.Item, item); err != nil {
-				return fmt.Errorf("%s[%d]%w", path, i, err)
-			}
-		}
-		e.close()
-		return nil
+		return e.arrayBody(path, t, v)
 	case model.Map:
 		e.open(local, ns)
-		return e.mapBody(path, v)
+		return e.dictionaryBody(path, t, v)
 	case model.DateTimeOffset:
-		s, ok := v.(string)
-		if !ok {
-			return fmt.Errorf("%sgot %s, want a DateTimeOffset string", at(path), jsonKind(v))
-		}
-		d, err := parseJSONDateTimeOffset(s)
-		if err != nil {
-			return fmt.Errorf("%s%w", at(path), err)
-		}
 		e.open(local, ns)
-		e.contractNamespace(model.SystemNamespace)
-		e.content()
-		e.open("DateTime", model.SystemNamespace)
-		e.content()
-		e.buf = d.appendXMLDateTime(e.buf)
-		e.closeFull()
-		e.open("OffsetMinutes", model.SystemNamespace)
-		e.content()
-		e.buf = strconv.AppendInt(e.buf, int64(d.offset), 10)
-		e.closeFull()
-		e.close()
-		return nil
+		return e.dateTimeOffsetBody(path, v)
 	}
+	e.open(local, ns)
+	return e.scalarBody(path, t, v)
+}
+
+// arrayBody writes the items of a collection whose start tag is open, then closes it.
+func (e *encoder) arrayBody(path string, t *model.Type, v any) error {
+	items, ok := v.([]any)
+	if !ok {
+		return fmt.Errorf("%sgot %s, want an array", at(path), jsonKind(v))
+	}
+	e.contractNamespace(t.ItemNamespace)
+	e.content()
+	for i, item := range items {
+		if err := e.value("", t.ItemName, t.ItemNamespace, t.Item, item); err != nil {
+			return fmt.Errorf("%s[%d]%w", path, i, err)
+		}
+	}
+	e.close()
+	return nil
+}
+
+// keyType is the layout of a dictionary's string keys.
+var keyType = &model.Type{Kind: model.String, Name: "string", Namespace: model.SerializationNamespace}
+
+// dictionaryBody writes a Dictionary<string,X> whose start tag is open, as
+// DataContractSerializer does: one KeyValueOfstringX entry per key holding Key and Value,
+// all in the Arrays namespace; then closes it. Keys are written in ordinal order (a Go map
+// has none; .NET writes insertion order).
+func (e *encoder) dictionaryBody(path string, t *model.Type, v any) error {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("%sgot %s, want an object", at(path), jsonKind(v))
+	}
+	e.contractNamespace(t.ItemNamespace)
+	e.content()
+	for _, k := range sortedKeys(obj) {
+		e.open(t.ItemName, t.ItemNamespace)
+		e.content()
+		if err := e.value("", "Key", t.ItemNamespace, keyType, k); err != nil {
+			return fmt.Errorf("%s[%q]%w", path, k, err)
+		}
+		if err := e.value("", "Value", t.ItemNamespace, t.Item, obj[k]); err != nil {
+			return fmt.Errorf("%s[%q]: %w", path, k, err)
+		}
+		e.close()
+	}
+	e.close()
+	return nil
+}
+
+// dateTimeOffsetBody writes DateTime and OffsetMinutes in a DateTimeOffset element whose
+// start tag is open, then closes it.
+func (e *encoder) dateTimeOffsetBody(path string, v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("%sgot %s, want a DateTimeOffset string", at(path), jsonKind(v))
+	}
+	d, err := parseJSONDateTimeOffset(s)
+	if err != nil {
+		return fmt.Errorf("%s%w", at(path), err)
+	}
+	e.contractNamespace(model.SystemNamespace)
+	e.content()
+	e.open("DateTime", model.SystemNamespace)
+	e.content()
+	e.buf = d.appendXMLDateTime(e.buf)
+	e.closeFull()
+	e.open("OffsetMinutes", model.SystemNamespace)
+	e.content()
+	e.buf = strconv.AppendInt(e.buf, int64(d.offset), 10)
+	e.closeFull()
+	e.close()
+	return nil
+}
+
+// scalarBody writes the text of a primitive whose start tag is open, then closes it.
+func (e *encoder) scalarBody(path string, t *model.Type, v any) error {
 	text, err := scalarText(t, v)
 	if err != nil {
 		return fmt.Errorf("%s%w", at(path), err)
 	}
-	e.open(local, ns)
 	e.content()
 	e.buf = AppendText(e.buf, text)
 	e.closeFull()

@@ -15,6 +15,9 @@ const (
 	ArraysNamespace = "http://schemas.microsoft.com/2003/10/Serialization/Arrays"
 	// SystemNamespace holds the members of System.DateTimeOffset.
 	SystemNamespace = "http://schemas.datacontract.org/2004/07/System"
+	// SerializationNamespace holds primitives written as the whole body
+	// (<int xmlns="http://schemas.microsoft.com/2003/10/Serialization/">5</int>).
+	SerializationNamespace = "http://schemas.microsoft.com/2003/10/Serialization/"
 	// InstanceNamespace is the XML Schema instance namespace of i:nil.
 	InstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 	// ExtensionDotnetOrder is a member's [DataMember(Order = N)].
@@ -59,9 +62,16 @@ func (k Kind) String() string {
 type Type struct {
 	Kind     Kind
 	Nullable bool
-	// Name is the class name for an Object (the XML root element's name), else empty.
+	// Name is the type's data contract name, the XML root element's name when the type is
+	// the whole body: the class name for an Object; ArrayOf<ItemName> for an Array
+	// (ArrayOfNote, ArrayOfint); ArrayOfKeyValueOfstring<value name> for a Map; the
+	// DataContractSerializer primitive name (int, long, decimal, double, boolean, string,
+	// dateTime, guid) for a scalar; DateTimeOffset for a DateTimeOffset.
 	Name string
-	// Namespace is the data contract namespace of an Object, else empty.
+	// Namespace is the data contract namespace of Name: an Object's own; an Array's item
+	// namespace (the item class's, or ArraysNamespace for primitives); ArraysNamespace for
+	// a Map; SerializationNamespace for a scalar; SystemNamespace for a DateTimeOffset.
+	// HttpError's layout is the one Object without a namespace.
 	Namespace string
 	// Members lists an Object's data members in Json.NET's order: the class's own members
 	// first, then inherited ones, each class in declaration order.
@@ -71,7 +81,9 @@ type Type struct {
 	XMLMembers []*Member
 	// Item is the type of an Array's items or a Map's values.
 	Item *Type
-	// ItemName and ItemNamespace name an Array's item elements in XML.
+	// ItemName and ItemNamespace name an Array's item elements in XML, or a Map's entry
+	// elements (KeyValueOfstring<value name>, in ArraysNamespace, each holding Key and
+	// Value elements in ArraysNamespace).
 	ItemName, ItemNamespace string
 	// Enum lists the allowed values of a String, if the schema restricts them.
 	Enum []string
@@ -192,13 +204,24 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 	}
 	t := &Type{Nullable: nullable, Schema: s}
 	c.seen[key] = t
-	if s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset {
-		t.Kind = DateTimeOffset
-		return t, nil
-	}
 	switch {
+	case s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset:
+		t.Kind = DateTimeOffset
 	case len(s.AllOf) > 0 || len(s.Properties) > 0:
 		return t, c.compileClass(t, s)
+	default:
+		if err := c.compileValue(t, s); err != nil {
+			return nil, err
+		}
+	}
+	t.Name, t.Namespace = rootElement(t)
+	return t, nil
+}
+
+// compileValue compiles a schema that is not a class: a scalar, a collection or a
+// dictionary.
+func (c *Compiler) compileValue(t *Type, s *openapi3.Schema) error {
+	switch {
 	case s.Type.Is(openapi3.TypeString):
 		t.Kind = String
 		if s.Format == "date-time" {
@@ -218,11 +241,11 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 	case s.Type.Is(openapi3.TypeArray):
 		t.Kind = Array
 		if s.Items == nil || s.Items.Value == nil {
-			return nil, fmt.Errorf("compile array schema: no items")
+			return fmt.Errorf("compile array schema: no items")
 		}
 		item, err := c.Compile(s.Items)
 		if err != nil {
-			return nil, fmt.Errorf("compile array items: %w", err)
+			return fmt.Errorf("compile array items: %w", err)
 		}
 		t.Item = item
 		t.ItemName, t.ItemNamespace = itemElement(s.Items.Value, item)
@@ -232,14 +255,86 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 		if ap := s.AdditionalProperties.Schema; ap != nil {
 			item, err := c.Compile(ap)
 			if err != nil {
-				return nil, fmt.Errorf("compile additionalProperties: %w", err)
+				return fmt.Errorf("compile additionalProperties: %w", err)
 			}
 			t.Item = item
 		}
+		// Dictionary<string,X>: DataContractSerializer writes KeyValueOfstringX entries.
+		t.ItemName, t.ItemNamespace = "KeyValueOfstring"+contractName(t.Item), ArraysNamespace
 	default:
-		return nil, fmt.Errorf("compile schema: type %v is not supported", s.Type)
+		return fmt.Errorf("compile schema: type %v is not supported", s.Type)
 	}
-	return t, nil
+	return nil
+}
+
+// rootElement is DataContractSerializer's root element for a value that is not a class:
+// collections are ArrayOf<item name> in the items' namespace, dictionaries
+// ArrayOfKeyValueOfstring<value name> in the Arrays namespace, primitives their XSD-like
+// name in the Serialization namespace.
+func rootElement(t *Type) (name, namespace string) {
+	switch t.Kind {
+	case Array:
+		return "ArrayOf" + t.ItemName, t.ItemNamespace
+	case Map:
+		return "ArrayOf" + t.ItemName, ArraysNamespace
+	case DateTimeOffset:
+		return "DateTimeOffset", SystemNamespace
+	case Object:
+		return t.Name, t.Namespace
+	}
+	return primitiveName(t), SerializationNamespace
+}
+
+// contractName is the data contract name of t as it appears inside generic names
+// (ArrayOf<name>, KeyValueOfstring<name>).
+//
+// DataContractSerializer appends a digest of the namespaces to generic names whose
+// arguments are not all framework types (KeyValueOfstringCustomerSummary74690dxo); that
+// digest is not computed here, so a dictionary of classes gets the name without it.
+func contractName(t *Type) string {
+	switch t.Kind {
+	case Object:
+		return t.Name
+	case Array:
+		return "ArrayOf" + t.ItemName
+	case Map:
+		return "ArrayOf" + t.ItemName
+	case DateTimeOffset:
+		return "DateTimeOffset"
+	}
+	return primitiveName(t)
+}
+
+// primitiveName is DataContractSerializer's name for a primitive: int, long, decimal,
+// double, float, boolean, dateTime, guid or string.
+func primitiveName(t *Type) string {
+	format := ""
+	if t.Schema != nil {
+		format = t.Schema.Format
+	}
+	switch t.Kind {
+	case Int:
+		if format == "int64" {
+			return "long"
+		}
+		return "int"
+	case Number:
+		switch format {
+		case "double":
+			return "double"
+		case "float":
+			return "float"
+		}
+		return "decimal"
+	case Bool:
+		return "boolean"
+	case DateTime:
+		return "dateTime"
+	}
+	if format == "uuid" {
+		return "guid"
+	}
+	return "string"
 }
 
 // itemElement names the XML elements of a collection's items: the schema's xml object if
@@ -259,17 +354,12 @@ func itemElement(s *openapi3.Schema, item *Type) (name, namespace string) {
 	switch item.Kind {
 	case Object:
 		return item.Name, item.Namespace
-	case Int:
-		return "int", ArraysNamespace
-	case Number:
-		return "decimal", ArraysNamespace
-	case Bool:
-		return "boolean", ArraysNamespace
-	case DateTime:
-		return "dateTime", ArraysNamespace
-	default:
-		return "string", ArraysNamespace
+	case DateTimeOffset:
+		return "DateTimeOffset", SystemNamespace
+	case Array:
+		return contractName(item), item.ItemNamespace
 	}
+	return contractName(item), ArraysNamespace
 }
 
 // layers returns the classes of s, base class first: the allOf entries in order, then s

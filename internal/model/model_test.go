@@ -38,3 +38,36 @@ func TestDataMemberOrder(t *testing.T) {
 		t.Errorf("XMLMembers = %v, want %v", got, want)
 	}
 }
+
+func TestRootNames(t *testing.T) {
+	tests := []struct {
+		name, schema, wantName, wantNamespace, wantItem string
+	}{
+		{"class collection", `{"type": "array", "items": {"type": "object", "xml": {"name": "Note", "namespace": "urn:n"}, "properties": {"A": {"type": "string"}}}}`, "ArrayOfNote", "urn:n", "Note"},
+		{"int collection", `{"type": "array", "items": {"type": "integer", "format": "int32"}}`, "ArrayOfint", model.ArraysNamespace, "int"},
+		{"nested collection", `{"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}`, "ArrayOfArrayOfint", model.ArraysNamespace, "ArrayOfint"},
+		{"dictionary", `{"type": "object", "additionalProperties": {"type": "boolean"}}`, "ArrayOfKeyValueOfstringboolean", model.ArraysNamespace, "KeyValueOfstringboolean"},
+		{"int", `{"type": "integer", "format": "int32"}`, "int", model.SerializationNamespace, ""},
+		{"long", `{"type": "integer", "format": "int64"}`, "long", model.SerializationNamespace, ""},
+		{"decimal", `{"type": "number"}`, "decimal", model.SerializationNamespace, ""},
+		{"guid", `{"type": "string", "format": "uuid"}`, "guid", model.SerializationNamespace, ""},
+		{"dateTime", `{"type": "string", "format": "date-time"}`, "dateTime", model.SerializationNamespace, ""},
+		{"DateTimeOffset", `{"type": "string", "format": "date-time", "x-dotnet-type": "System.DateTimeOffset"}`, "DateTimeOffset", model.SystemNamespace, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ref openapi3.SchemaRef
+			if err := ref.UnmarshalJSON([]byte(tt.schema)); err != nil {
+				t.Fatal(err)
+			}
+			typ, err := model.NewCompiler().Compile(&ref)
+			if err != nil {
+				t.Fatalf("Compile(%s) = %v", tt.schema, err)
+			}
+			if typ.Name != tt.wantName || typ.Namespace != tt.wantNamespace || typ.ItemName != tt.wantItem {
+				t.Errorf("Compile(%s) = %s in %s (items %s), want %s in %s (items %s)", tt.schema,
+					typ.Name, typ.Namespace, typ.ItemName, tt.wantName, tt.wantNamespace, tt.wantItem)
+			}
+		})
+	}
+}
