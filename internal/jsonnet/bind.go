@@ -27,6 +27,11 @@ type Result struct {
 	// Normalized is the value as sent, with member names in the layout's letter case and
 	// unknown members left out: what the schema validates in strict mode.
 	Normalized map[string]any
+	// Body is the bound body whatever the layout's kind: Value for a class, a []any for a
+	// collection (List<Note>), a map for a dictionary, a scalar for a primitive.
+	Body any
+	// NormalizedBody is Normalized for a class, and the normalized body for other kinds.
+	NormalizedBody any
 	// Errors are the model errors that make Web API answer 400.
 	Errors []ModelError
 	// Problems describe what Json.NET accepts silently but a careful client would not send:
@@ -34,15 +39,26 @@ type Result struct {
 	Problems []string
 }
 
-// Bind binds v, as Read returned it, to the class t.
+// Bind binds v, as Read returned it, to t: a class (Value), or a collection, dictionary
+// or primitive as the whole body (Body).
 func Bind(t *model.Type, v any) Result {
 	var res Result
+	if t.Kind != model.Object {
+		body, err := convert(t, v, "", &res)
+		if err != "" {
+			res.Errors = append(res.Errors, ModelError{Key: "model", Detail: fmt.Sprintf("the body is %s: %s", describe(v), err)})
+			return res
+		}
+		res.Body, res.NormalizedBody = body, normalize(t, v)
+		return res
+	}
 	obj, ok := v.(Object)
 	if !ok {
 		res.Errors = append(res.Errors, ModelError{Key: "model", Detail: fmt.Sprintf("the body is %s, not an object of %s", describe(v), t.Name)})
 		return res
 	}
 	res.Value, res.Normalized = bindObject(t, obj, "", &res)
+	res.Body, res.NormalizedBody = res.Value, res.Normalized
 	return res
 }
 
@@ -73,12 +89,21 @@ func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string
 		normalized[m.Name] = normalize(m.Type, member.Value)
 		converted, err := convert(m.Type, member.Value, memberPath, res)
 		if err != "" {
-			res.Errors = append(res.Errors, ModelError{Key: "model." + memberPath, Detail: fmt.Sprintf("`%s`: %s", memberPath, err)})
+			res.Errors = append(res.Errors, ModelError{Key: modelKey(memberPath), Detail: fmt.Sprintf("`%s`: %s", memberPath, err)})
 			continue
 		}
 		value[m.Name] = converted
 	}
 	return value, normalized
+}
+
+// modelKey is Web API's ModelState key for a member path: model.Member, or model[0].Member
+// inside a collection body.
+func modelKey(path string) string {
+	if strings.HasPrefix(path, "[") {
+		return "model" + path
+	}
+	return "model." + path
 }
 
 // normalize returns v with nested objects as maps keyed by the layout's member names.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -163,4 +165,48 @@ func loadSpec(tb testing.TB) *spec.Spec {
 func loadLayout(tb testing.TB) *model.Type {
 	tb.Helper()
 	return loadSpec(tb).Operation("refreshToken").Request[spec.ApplicationJSON]
+}
+
+func TestBindRoots(t *testing.T) {
+	noteSchema := `{"type": "object", "xml": {"name": "Note", "namespace": "urn:n"}, "properties": {"Title": {"type": "string", "nullable": true}, "Pinned": {"type": "boolean"}}}`
+	tests := []struct {
+		name, schema, body, want, wantKey string
+	}{
+		{"collection of classes", `{"type": "array", "items": ` + noteSchema + `}`, `[{"title":"a","Pinned":true},{"Pinned":"false"}]`,
+			`[{"Pinned":true,"Title":"a"},{"Pinned":false,"Title":null}]`, ""},
+		{"collection of int", `{"type": "array", "items": {"type": "integer"}}`, `[1,"2"]`, `[1,2]`, ""},
+		{"primitive", `{"type": "integer"}`, `5`, `5`, ""},
+		{"dictionary", `{"type": "object", "additionalProperties": {"type": "integer"}}`, `{"a":1}`, `{"a":1}`, ""},
+		{"object for a collection", `{"type": "array", "items": {"type": "integer"}}`, `{"a":1}`, ``, "model"},
+		{"bad item member", `{"type": "array", "items": ` + noteSchema + `}`, `[{"Pinned":{}}]`, ``, "model[0].Pinned"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ref openapi3.SchemaRef
+			if err := ref.UnmarshalJSON([]byte(tt.schema)); err != nil {
+				t.Fatal(err)
+			}
+			layout, err := model.NewCompiler().Compile(&ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _, err := Read([]byte(tt.body), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Bind(layout, v)
+			if tt.wantKey != "" {
+				if len(res.Errors) == 0 || res.Errors[0].Key != tt.wantKey {
+					t.Errorf("Bind(%s) errors = %v, want key %s", tt.body, res.Errors, tt.wantKey)
+				}
+				return
+			}
+			if len(res.Errors) > 0 {
+				t.Fatalf("Bind(%s) errors = %v, want none", tt.body, res.Errors)
+			}
+			if got := string(AppendValue(nil, res.Body)); got != tt.want {
+				t.Errorf("Bind(%s).Body = %s, want %s", tt.body, got, tt.want)
+			}
+		})
+	}
 }
