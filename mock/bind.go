@@ -87,7 +87,7 @@ func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, erro
 	for _, p := range res.Problems {
 		e.add("model", p+".")
 	}
-	s.validateSchema(e, layout, res.Normalized)
+	s.validateSchema(e, layout, res.NormalizedBody)
 	if len(e.ModelState) > 0 {
 		return nil, e
 	}
@@ -101,9 +101,14 @@ func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error
 		e.add("model", s.explain(msgAnError, xmlErrorDetail(err)))
 		return nil, e
 	}
-	value, _ := v.(map[string]any)
-	if value == nil {
+	if v == nil {
 		return nil, bodyRequired()
+	}
+	// A collection, dictionary or primitive body is bound and checked, but only a class's
+	// members are offered to fixture templates.
+	value, _ := v.(map[string]any)
+	if layout.Kind != model.Object {
+		value = nil
 	}
 	if s.opts.Lenient {
 		return value, nil
@@ -113,7 +118,7 @@ func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error
 		e.add("model", p.Message)
 	}
 	if len(e.ModelState) == 0 {
-		s.validateSchema(e, layout, value)
+		s.validateSchema(e, layout, v)
 	}
 	if len(e.ModelState) > 0 {
 		return nil, e
@@ -187,7 +192,7 @@ func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, erro
 
 // validateSchema validates v against the layout's schema with kin-openapi and adds each
 // violation to e.
-func (s *Server) validateSchema(e *HTTPError, layout *model.Type, v map[string]any) {
+func (s *Server) validateSchema(e *HTTPError, layout *model.Type, v any) {
 	if layout.Schema == nil {
 		return
 	}

@@ -58,10 +58,15 @@ func newOperation(o *spec.Operation, set *fixtures.Set) (*operation, error) {
 }
 
 // docsScenario builds the "docs" scenario from the documented examples of the success
-// response: JSON examples as they are, XML examples read back through the XML layout.
+// response: JSON examples as they are, XML examples read back through the XML layout. A
+// success response without content (a void action's 204) needs no example: the scenario
+// answers its status with an empty body.
 func docsScenario(o *spec.Operation) (*scenario, error) {
 	status := o.SuccessStatus()
 	sc := &scenario{name: spec.DocsExample, status: status, docs: map[string]any{}}
+	if !hasContent(o, status) {
+		return sc, nil
+	}
 	for mt, examples := range o.ResponseExamples {
 		ex, ok := examples[spec.DocsExample]
 		if !ok {
@@ -89,6 +94,12 @@ func docsScenario(o *spec.Operation) (*scenario, error) {
 		return nil, nil
 	}
 	return sc, nil
+}
+
+// hasContent reports whether status's response documents a body: Web API answers a void
+// action with 204 and no body (RFC 9110 §15.3.5).
+func hasContent(o *spec.Operation, status int) bool {
+	return len(o.Responses[status]) > 0
 }
 
 // docsValue returns the documented example for mediaType, or failing that any JSON one.

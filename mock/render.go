@@ -12,6 +12,9 @@ import (
 
 // render returns the status and body of sc's answer in mediaType.
 func (s *Server) render(op *operation, sc *scenario, request map[string]any, mediaType string) (int, []byte, error) {
+	if sc.status < 400 && !hasContent(op.Operation, sc.status) {
+		return sc.status, nil, nil
+	}
 	var value any
 	if sc.fixture == nil {
 		v, ok := sc.docsValue(mediaType)
