@@ -145,7 +145,7 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 		probe("JSON null", o.Method, o.Path, spec.ApplicationJSON, []byte("null"), http.StatusBadRequest)
 		probe("empty body", o.Method, o.Path, spec.ApplicationJSON, []byte{}, http.StatusBadRequest)
 	}
-	if xmlType := o.Request[spec.ApplicationXML]; xmlType != nil && xmlType.Kind == model.Object {
+	if xmlType := o.Request[spec.ApplicationXML]; xmlType != nil {
 		probe("malformed XML", o.Method, o.Path, spec.ApplicationXML,
 			[]byte(`<`+xmlType.Name+` xmlns="`+xmlType.Namespace+`"><`), http.StatusBadRequest)
 		if body := bodies[spec.ApplicationXML]; body != nil {
