@@ -35,19 +35,11 @@ func AppendEncode(dst []byte, t *model.Type, v any) ([]byte, error) {
 		return e.buf, nil
 	}
 	if v == nil {
-		if t.Kind == model.Object {
-			// DataContractSerializer writes a null root as <Name i:nil="true" xmlns:i=... />.
-			e.open(t.Name, t.Namespace)
-			e.xmlnsAttr("i", model.InstanceNamespace)
-			e.buf = append(e.buf, ` i:nil="true"`...)
-			e.close()
-			return e.buf, nil
-		}
 		if isValueType(t) {
 			return dst, fmt.Errorf("encode xml %s: null for a non-nullable %s", t.Name, t.Kind)
 		}
-		// Collections and primitives: <ArrayOfNote i:nil="true" xmlns:i=... xmlns=... />,
-		// i:nil written before the declarations.
+		// DataContractSerializer writes a null root with i:nil before the declarations:
+		// <Note i:nil="true" xmlns:i=... xmlns=... />, <ArrayOfNote i:nil="true" ... />.
 		e.open(t.Name, t.Namespace)
 		e.buf = append(e.buf, ` i:nil="true"`...)
 		e.xmlnsAttr("i", model.InstanceNamespace)
