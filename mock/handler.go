@@ -54,6 +54,10 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if status == http.StatusNoContent {
+		// A void action: Web API 2 sends its 204 without a body or a Content-Type.
+		return c.NoContent(status)
+	}
 	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
 }
 

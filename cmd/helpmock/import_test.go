@@ -128,8 +128,9 @@ func TestImportedCorpusServed(t *testing.T) {
 					if rec.Code != op.SuccessStatus() {
 						t.Fatalf("%s %s (%s) = %d %s, want %d", op.Method, path, mt, rec.Code, rec.Body.String(), op.SuccessStatus())
 					}
-					if len(op.Responses[op.SuccessStatus()]) == 0 && rec.Body.Len() > 0 {
-						t.Errorf("%s %s (%s) body = %q, want none (the response documents no content)", op.Method, path, mt, rec.Body.String())
+					if len(op.Responses[op.SuccessStatus()]) == 0 && (rec.Body.Len() > 0 || rec.Header().Get("Content-Type") != "") {
+						t.Errorf("%s %s (%s) = body %q, Content-Type %q, want neither (the response documents no content)",
+							op.Method, path, mt, rec.Body.String(), rec.Header().Get("Content-Type"))
 					}
 					if !ok {
 						return
