@@ -44,11 +44,12 @@ func (s *Server) bind(op *operation, contentType string, body []byte) (map[strin
 		}
 		return nil, unsupportedMediaType(mediaType)
 	}
+	body, charset := requestCharset(body, contentType, mediaType)
 	switch {
 	case spec.IsJSON(mediaType):
 		return s.bindJSON(layout, body)
 	case spec.IsXML(mediaType):
-		return s.bindXML(layout, body)
+		return s.bindXML(layout, body, charset)
 	default:
 		return s.bindForm(layout, body)
 	}
@@ -94,8 +95,10 @@ func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, erro
 	return res.Value, nil
 }
 
-func (s *Server) bindXML(layout *model.Type, body []byte) (map[string]any, error) {
-	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{MaxDepth: s.opts.MaxXMLDepth, MaxElements: s.opts.MaxXMLElements})
+// bindXML binds an XML body; charset names what it was converted to UTF-8 from, if anything.
+func (s *Server) bindXML(layout *model.Type, body []byte, charset string) (map[string]any, error) {
+	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{MaxDepth: s.opts.MaxXMLDepth,
+		MaxElements: s.opts.MaxXMLElements, TranscodedFrom: charset})
 	if err != nil {
 		e := invalidRequest()
 		e.add("model", s.explain(msgAnError, xmlErrorDetail(err)))

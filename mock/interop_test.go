@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/beevik/etree"
 
@@ -118,6 +119,14 @@ func parityCases() []request {
 	return append(cases,
 		request{path: "/API/V2/ACCOUNT/REFRESHTOKEN/", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
 		request{path: pf + "/5", contentType: spec.ApplicationJSON, body: `{"RefreshToken":"x"}`},
+		// Bodies in other encodings: a UTF-8 byte order mark; UTF-16 by its mark or by charset.
+		request{path: pf, contentType: spec.ApplicationJSON, body: "\xEF\xBB\xBF" + `{"RefreshToken":"x","stateCode":"77"}`},
+		request{path: pf, contentType: spec.ApplicationJSON, body: utf16LE(true, `{"RefreshToken":"x","stateCode":"77"}`)},
+		request{path: pf, contentType: spec.ApplicationJSON + "; charset=utf-16", body: utf16LE(false, `{"RefreshToken":"x","stateCode":"77"}`)},
+		request{path: pf, contentType: spec.ApplicationXML + "; charset=utf-16", accept: spec.ApplicationJSON,
+			body: utf16LE(true, `<?xml version="1.0" encoding="utf-16"?><RequestModelRefreshToken xmlns="http://schemas.datacontract.org/2004/07/BLL.PFMS"><RefreshToken>r</RefreshToken><stateCode>77</stateCode></RequestModelRefreshToken>`)},
+		request{path: pf, contentType: spec.ApplicationXML, accept: spec.ApplicationJSON,
+			body: utf16LE(true, `<RequestModelRefreshToken xmlns="http://schemas.datacontract.org/2004/07/BLL.PFMS"><RefreshToken>r</RefreshToken></RequestModelRefreshToken>`)},
 		request{path: pf + "/5/6", contentType: spec.ApplicationJSON, body: `{"RefreshToken":"x"}`},
 		request{path: fc + "/5", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
 		request{path: fc + "?a=b", contentType: spec.ApplicationJSON, body: `{"AccessTokenRefresh":"x"}`},
@@ -195,6 +204,9 @@ func fetch(t *testing.T, base string, c request) answer {
 	}
 	body := readAll(t, resp)
 	a := answer{status: resp.StatusCode, contentType: resp.Header.Get("Content-Type")}
+	if strings.HasSuffix(a.contentType, "charset=utf-16") {
+		body = fromUTF16LE(body)
+	}
 	body = strings.ReplaceAll(body, base, "BASE")
 	switch {
 	case resp.StatusCode != http.StatusOK:
@@ -306,4 +318,26 @@ func xmlShape(body string) string {
 	}
 	walk(doc.Root())
 	return b.String()
+}
+
+// utf16LE encodes s in UTF-16LE, after a byte order mark when bom is true.
+func utf16LE(bom bool, s string) string {
+	var b []byte
+	if bom {
+		b = append(b, 0xFF, 0xFE)
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
+}
+
+// fromUTF16LE decodes a UTF-16LE body, skipping its byte order mark.
+func fromUTF16LE(s string) string {
+	b := []byte(strings.TrimPrefix(s, "\xFF\xFE"))
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+	}
+	return string(utf16.Decode(units))
 }

@@ -28,6 +28,10 @@ type DecodeOptions struct {
 	MaxDepth int
 	// MaxElements is the most elements accepted in one body. Default: DefaultMaxElements.
 	MaxElements int
+	// TranscodedFrom names the charset the body was sent in before the caller converted it
+	// to UTF-8 ("utf-16" for a request with charset=utf-16); an XML declaration naming it
+	// is then accepted. Default: "", the body was sent in UTF-8.
+	TranscodedFrom string
 }
 
 // Problem is something DataContractSerializer silently drops or ignores while binding a
@@ -105,6 +109,14 @@ func Decode(t *model.Type, body []byte, opts DecodeOptions) (any, []Problem, err
 	}
 	body = bytes.TrimPrefix(body, utf8BOM)
 	d.dec = xml.NewDecoder(bytes.NewReader(body))
+	if from := opts.TranscodedFrom; from != "" {
+		d.dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+			if strings.EqualFold(label, from) {
+				return input, nil // already UTF-8
+			}
+			return nil, fmt.Errorf("the XML declaration names encoding %q but the body was sent as %s", label, from)
+		}
+	}
 	v, err := d.document(t)
 	if err != nil {
 		return nil, d.problems, err

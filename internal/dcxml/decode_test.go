@@ -214,3 +214,28 @@ func TestDecodeLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeTranscoded: a body the caller converted from UTF-16 may keep the XML
+// declaration that names UTF-16; a body sent in UTF-8 may not.
+func TestDecodeTranscoded(t *testing.T) {
+	const body = `<?xml version="1.0" encoding="utf-16"?><RequestModelRefreshToken xmlns="http://schemas.datacontract.org/2004/07/BLL.PFMS"><RefreshToken>r</RefreshToken></RequestModelRefreshToken>`
+	tests := []struct {
+		name, from string
+		wantErr    bool
+	}{
+		{"converted from utf-16", "utf-16", false},
+		{"sent as utf-8", "", true},
+		{"converted from another charset", "utf-32", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, _, err := dcxml.Decode(layout(t, "RequestModelRefreshToken"), []byte(body), dcxml.DecodeOptions{TranscodedFrom: tt.from})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Decode(TranscodedFrom %q) = %v, %v; want error %t", tt.from, v, err, tt.wantErr)
+			}
+			if err == nil && v.(map[string]any)["RefreshToken"] != "r" {
+				t.Errorf("Decode(TranscodedFrom %q) = %v, want RefreshToken r", tt.from, v)
+			}
+		})
+	}
+}
