@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -27,7 +30,11 @@ type baseline struct {
 // TestLoad sends thousands of concurrent requests across operations, scenarios, request
 // media types and Accept headers through a real server on loopback and checks every
 // answer against the same request sent alone: same status, same Content-Type, a
-// well-formed body. It is bounded in count (loadRequests) and time (loadDeadline).
+// well-formed body. Meanwhile another client pins and unpins scenarios, reads the journal
+// and the scenario list through the admin API, and the server reloads its spec and
+// fixtures; none of it may disturb an answer (the requests choose their scenario with
+// Prefer, which wins over a pin). It is bounded in count (loadRequests) and time
+// (loadDeadline).
 func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test skipped with -short")
@@ -37,7 +44,7 @@ func TestLoad(t *testing.T) {
 		loadConcurrency = 1000
 		loadDeadline    = 90 * time.Second
 	)
-	srv, logs := newLoggedServer(t, mock.Options{})
+	srv, logs := newLoggedServer(t, mock.Options{Admin: true, Journal: 100})
 	ts := startServer(t, srv)
 	scenarios := []string{"docs", "success", "invalid-refresh-token", "expired-refresh-token", "server-error"}
 	accepts := append([]string{"", "*/*", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}, responseMediaTypes...)
@@ -84,6 +91,13 @@ func TestLoad(t *testing.T) {
 			}
 		}()
 	}
+	stopChurn := make(chan struct{})
+	churned := make(chan churnResult, 1)
+	// The admin client has its own connections, so that its calls do not queue behind
+	// the load's.
+	adminClient := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{}}
+	t.Cleanup(adminClient.CloseIdleConnections)
+	go func() { churned <- churn(ctx, adminClient, ts.URL, srv, stopChurn) }()
 	start := time.Now()
 	for i := range loadRequests {
 		select {
@@ -97,6 +111,15 @@ func TestLoad(t *testing.T) {
 	}
 	close(jobs)
 	wg.Wait()
+	close(stopChurn)
+	switch c := <-churned; {
+	case c.err != nil:
+		t.Errorf("admin and reload traffic during the load: %v", c.err)
+	case c.reloads == 0 || c.adminCalls == 0:
+		t.Errorf("during the load: %d admin calls, %d reloads; want some of each", c.adminCalls, c.reloads)
+	default:
+		t.Logf("during the load: %d admin calls, %d reloads", c.adminCalls, c.reloads)
+	}
 	t.Logf("%d requests, %d at a time, in %v", loadRequests, loadConcurrency, time.Since(start).Round(time.Millisecond))
 	if len(failures) > 0 {
 		t.Errorf("%d of %d requests failed; first ones:\n%s", len(failures), loadRequests, strings.Join(failures[:min(len(failures), 10)], "\n"))
@@ -137,4 +160,63 @@ func checkLoadRequest(ctx context.Context, client *http.Client, base string, k l
 		return fmt.Errorf("answer = %d %s, want %d %s", resp.StatusCode, ct, want.status, want.contentType)
 	}
 	return wellFormed(ct, resp.StatusCode, http.MethodPost, body)
+}
+
+type churnResult struct {
+	adminCalls, reloads int
+	err                 error
+}
+
+// churn exercises the admin API and reloads until stop is closed, and reports the first
+// unexpected answer or error.
+func churn(ctx context.Context, client *http.Client, base string, srv *mock.Server, stop <-chan struct{}) churnResult {
+	var res churnResult
+	calls := []struct{ method, path, body string }{
+		{http.MethodPut, "/__helpmock/scenarios/refreshToken", `{"scenario":"server-error"}`},
+		{http.MethodGet, "/__helpmock/scenarios", ""},
+		{http.MethodGet, "/__helpmock/requests?operation=refreshToken", ""},
+		{http.MethodDelete, "/__helpmock/scenarios/refreshToken", ""},
+	}
+	for i := 0; ; i++ {
+		select {
+		case <-stop:
+			return res
+		default:
+		}
+		if i%len(calls) == 0 {
+			s, err := spec.LoadFile("../openapi.yaml")
+			if err != nil {
+				res.err = err
+				return res
+			}
+			set, err := fixtures.Load(os.DirFS("../fixtures"))
+			if err != nil {
+				res.err = err
+				return res
+			}
+			if err := srv.Reload(s, set); err != nil {
+				res.err = fmt.Errorf("reload: %w", err)
+				return res
+			}
+			res.reloads++
+		}
+		c := calls[i%len(calls)]
+		req, err := http.NewRequestWithContext(ctx, c.method, base+c.path, strings.NewReader(c.body))
+		if err != nil {
+			res.err = err
+			return res
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			res.err = fmt.Errorf("%s %s: %w", c.method, c.path, err)
+			return res
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			res.err = fmt.Errorf("%s %s = %d %s", c.method, c.path, resp.StatusCode, body)
+			return res
+		}
+		res.adminCalls++
+	}
 }
