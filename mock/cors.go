@@ -24,13 +24,16 @@ var CORSExposeHeaders = []string{
 
 // corsMiddleware answers CORS (Fetch standard, §3.2) with Echo's middleware: simple and
 // preflight requests from Options.CORSOrigins (any origin when empty); preflights get
-// 204 with the allowed methods and headers.
+// 204 with the allowed methods and headers. A request without an Origin header is no
+// CORS request and skips the middleware, so that an OPTIONS without Origin gets the 405
+// ASP.NET Web API answers (Echo's middleware would answer every OPTIONS 204).
 func (s *Server) corsMiddleware() echo.MiddlewareFunc {
 	origins := s.opts.CORSOrigins
 	if len(origins) == 0 {
 		origins = []string{"*"}
 	}
 	return middleware.CORSWithConfig(middleware.CORSConfig{
+		Skipper:      func(c echo.Context) bool { return c.Request().Header.Get(echo.HeaderOrigin) == "" },
 		AllowOrigins: origins,
 		AllowMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
 			http.MethodPatch, http.MethodDelete, http.MethodOptions},

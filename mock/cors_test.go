@@ -51,6 +51,8 @@ func TestCORS(t *testing.T) {
 			"Access-Control-Allow-Origin": ""}},
 		{"off", off, post("http://localhost:3000"), 200, map[string]string{"Access-Control-Allow-Origin": ""}},
 		{"off, preflight is the API's 405", off, preflight("http://localhost:3000"), 405, map[string]string{"Access-Control-Allow-Origin": ""}},
+		{"OPTIONS without Origin is no preflight: Web API's 405", open, request{method: http.MethodOptions, path: paths["refreshToken"]}, 405,
+			map[string]string{"Access-Control-Allow-Origin": "", "Allow": "POST"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -159,6 +159,8 @@ func parityCases() []request {
 		request{path: fc, contentType: "application/octet-stream", body: `x`},
 		request{path: fc, body: `x`},
 		request{method: "GET", path: fc},
+		request{method: "OPTIONS", path: fc},
+		request{method: "HEAD", path: pf},
 		request{method: "DELETE", path: pf, accept: "text/xml", contentType: spec.ApplicationJSON, body: "{}"},
 		request{path: "/api/Account/RefreshToken", contentType: spec.ApplicationJSON, body: "{}"},
 		request{path: "/api/nothing/here", contentType: spec.ApplicationJSON, accept: "application/xml", body: "{}"},
