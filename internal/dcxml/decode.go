@@ -222,7 +222,8 @@ func (d *decoder) document(t *model.Type) (any, error) {
 	}
 }
 
-// root reads the content of the root element se by the layout's kind.
+// root reads the content of the element se, just started (the root, or a member once
+// value has handled i:nil), by the layout's kind.
 func (d *decoder) root(path string, t *model.Type, se xml.StartElement) (any, error) {
 	switch t.Kind {
 	case model.Object:
@@ -395,24 +396,7 @@ func (d *decoder) value(path string, t *model.Type, se xml.StartElement) (any, e
 		}
 		return nil, nil
 	}
-	switch t.Kind {
-	case model.Object:
-		if t.Namespace == "" {
-			return d.dict(path)
-		}
-		return d.class(path, t, se)
-	case model.Array:
-		return d.array(path, t)
-	case model.Map:
-		return d.dictionary(path, t)
-	case model.DateTimeOffset:
-		return d.dateTimeOffset(path)
-	}
-	text, err := d.text(path)
-	if err != nil {
-		return nil, err
-	}
-	return d.scalar(path, t, text)
+	return d.root(path, t, se)
 }
 
 // text reads the text content of a simple element: character data and CDATA,
