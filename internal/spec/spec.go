@@ -89,6 +89,7 @@ func (o *Operation) Response(status int, mediaType string) *model.Type {
 type pathEntry struct {
 	template string
 	segments []string // literal segments, or "" for a {parameter}
+	params   []string // the parameter's name where segments holds "", parallel to segments
 	// optional counts the trailing segments the path's x-aspnet-route template adds,
 	// which a request may carry and routing ignores.
 	optional int
@@ -139,10 +140,12 @@ func (s *Spec) compile() error {
 		item := s.Doc.Paths.Value(path)
 		entry := &pathEntry{template: path, methods: map[string]*Operation{}}
 		for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+			param := ""
 			if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-				seg = ""
+				seg, param = "", strings.Trim(seg, "{}")
 			}
 			entry.segments = append(entry.segments, seg)
+			entry.params = append(entry.params, param)
 		}
 		if route, ok := item.Extensions[ExtensionAspNetRoute].(string); ok {
 			extra := len(strings.Split(strings.Trim(route, "/"), "/")) - len(entry.segments)
@@ -331,7 +334,6 @@ func (e *pathEntry) match(segs []string) (map[string]string, bool) {
 		return nil, false
 	}
 	var params map[string]string
-	tmpl := strings.Split(strings.Trim(e.template, "/"), "/")
 	for i, seg := range e.segments {
 		if seg == "" {
 			if segs[i] == "" {
@@ -340,7 +342,7 @@ func (e *pathEntry) match(segs []string) (map[string]string, bool) {
 			if params == nil {
 				params = map[string]string{}
 			}
-			params[strings.Trim(tmpl[i], "{}")] = segs[i]
+			params[e.params[i]] = segs[i]
 			continue
 		}
 		if !strings.EqualFold(seg, segs[i]) {
