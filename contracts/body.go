@@ -3,7 +3,9 @@ package contracts
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/helpmock/helpmock/internal/jsonnet"
@@ -129,7 +131,7 @@ func formEncode(t *model.Type, v any) string {
 			}
 		}
 	}
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if !done[k] {
 			add(k, obj[k])
 		}

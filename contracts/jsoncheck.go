@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -221,7 +222,7 @@ func jsonMembers(v any, t *model.Type, path string) []Violation {
 		if !ok {
 			return nil // the schema check reports the wrong type
 		}
-		for _, k := range sortedKeys(obj) {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			m := t.Member(k)
 			if m == nil {
 				p := path + "/" + k
@@ -247,7 +248,7 @@ func jsonMembers(v any, t *model.Type, path string) []Violation {
 		}
 	case model.Map:
 		if obj, ok := v.(map[string]any); ok {
-			for _, k := range sortedKeys(obj) {
+			for _, k := range slices.Sorted(maps.Keys(obj)) {
 				out = append(out, jsonMembers(obj[k], t.Item, path+"/"+k)...)
 			}
 		}

@@ -2,13 +2,14 @@ package mock_test
 
 import (
 	"context"
-	"github.com/helpmock/helpmock/mock"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/helpmock/helpmock/mock"
 )
 
 // fuzzScenarios are the Prefer headers the handler fuzz target picks from: every scenario

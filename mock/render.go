@@ -2,6 +2,7 @@ package mock
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/helpmock/helpmock/fixtures"
@@ -62,7 +63,7 @@ func httpErrorFromValue(status int, v any) *HTTPError {
 		he.Message = msg
 	}
 	if ms, ok := obj["ModelState"].(map[string]any); ok {
-		for _, key := range sortedKeys(ms) {
+		for _, key := range slices.Sorted(maps.Keys(ms)) {
 			switch msgs := ms[key].(type) {
 			case []any:
 				for _, m := range msgs {
@@ -75,14 +76,3 @@ func httpErrorFromValue(status int, v any) *HTTPError {
 	}
 	return he
 }
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-func sortStrings(s []string) { slices.Sort(s) }

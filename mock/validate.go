@@ -3,6 +3,8 @@ package mock
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -16,7 +18,7 @@ import (
 // type documented for its status: JSON with kin-openapi, XML by rendering it. Errors name
 // the file and the line of the offending member.
 func validateFixture(o *spec.Operation, f *fixtures.Fixture) error {
-	if !documented(o, f.Status) {
+	if !slices.Contains(o.Statuses, f.Status) {
 		return fmt.Errorf("%s: status %d is not documented for operation %s (documented: %v)", f.File, f.Status, o.ID, o.Statuses)
 	}
 	if !f.HasBody() {
@@ -27,7 +29,7 @@ func validateFixture(o *spec.Operation, f *fixtures.Fixture) error {
 		return fmt.Errorf("%s: %w", f.File, err)
 	}
 	var errs []error
-	for _, mt := range sortedMediaTypes(o, f.Status) {
+	for _, mt := range slices.Sorted(maps.Keys(o.Responses[f.Status])) {
 		layout := o.Response(f.Status, mt)
 		switch {
 		case spec.IsJSON(mt) && layout.Schema != nil:
@@ -41,24 +43,6 @@ func validateFixture(o *spec.Operation, f *fixtures.Fixture) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func documented(o *spec.Operation, status int) bool {
-	for _, s := range o.Statuses {
-		if s == status {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedMediaTypes(o *spec.Operation, status int) []string {
-	var mts []string
-	for mt := range o.Responses[status] {
-		mts = append(mts, mt)
-	}
-	sortStrings(mts)
-	return mts
 }
 
 // schemaErrors turns kin-openapi's errors into "file:line: media type: /path: reason".

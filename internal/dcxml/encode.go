@@ -3,6 +3,8 @@ package dcxml
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -326,7 +328,7 @@ func (e *encoder) dictionaryBody(path string, t *model.Type, v any) error {
 	}
 	e.contractNamespace(t.ItemNamespace)
 	e.content()
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		e.open(t.ItemName, t.ItemNamespace)
 		e.content()
 		if err := e.value("", "Key", t.ItemNamespace, keyType, k); err != nil {
@@ -493,7 +495,7 @@ func (e *encoder) mapBody(path string, v any) error {
 		return fmt.Errorf("%s: got %s, want an object", path, jsonKind(v))
 	}
 	e.content()
-	for _, k := range sortedKeys(obj) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if err := e.dictEntry(EncodeLocalName(k), obj[k]); err != nil {
 			return fmt.Errorf("%s.%s: %w", path, k, err)
 		}

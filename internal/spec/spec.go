@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"mime"
 	"net/http"
 	"os"
@@ -187,7 +188,7 @@ func compileOperation(c *model.Compiler, method, path string, op *openapi3.Opera
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		o.BodyRequired = rb.Value.Required
 		o.Request = map[string]*model.Type{}
-		for _, mt := range sortedKeys(rb.Value.Content) {
+		for _, mt := range slices.Sorted(maps.Keys(rb.Value.Content)) {
 			media := rb.Value.Content[mt]
 			if media.Schema == nil {
 				continue
@@ -363,13 +364,4 @@ func MediaType(contentType string) string {
 		return ""
 	}
 	return strings.ToLower(mt)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
