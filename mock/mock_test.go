@@ -310,3 +310,26 @@ func TestErrorBodiesWellFormed(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingRefreshToken: without an explicit scenario, a request whose refresh token is
+// missing or empty gets the failed-refresh body, as the real services answer it
+// (reference server: Succeeded false / Status "Failure"), in JSON and in XML.
+func TestMissingRefreshToken(t *testing.T) {
+	srv := newServer(t, false)
+	tests := []struct{ name, op, body, want string }{
+		{"FormulaCerta, missing", "refreshToken", `{"AccessTokenOld":"a"}`, "Invalid refresh token."},
+		{"FormulaCerta, empty", "refreshToken", `{"AccessTokenOld":"a","AccessTokenRefresh":""}`, "Invalid refresh token."},
+		{"PFMS, missing", "pfmsGetRefreshToken", `{"stateCode":"09"}`, "Failure"},
+		{"FormulaCerta, present", "refreshToken", `{"AccessTokenRefresh":"r"}`, "bearer"},
+	}
+	for _, tt := range tests {
+		for _, accept := range []string{spec.ApplicationJSON, spec.ApplicationXML} {
+			t.Run(tt.name+"/"+accept, func(t *testing.T) {
+				resp := serve(t, srv, request{path: paths[tt.op], contentType: spec.ApplicationJSON, accept: accept, body: tt.body})
+				if body := readAll(t, resp); resp.StatusCode != http.StatusOK || !strings.Contains(body, tt.want) {
+					t.Errorf("%s = %d %s, want 200 with %q", tt.body, resp.StatusCode, body, tt.want)
+				}
+			})
+		}
+	}
+}
