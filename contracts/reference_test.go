@@ -23,7 +23,11 @@ func TestReferencePasses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: s, Set: tt.set})
+			// One request at a time: the Mono reference (a pre-release Web API on Mono's
+			// HttpListener) now and then answers a valid request 500 when several arrive at
+			// once on kept-alive connections (about 1 run in 15 at -parallel 4; never in 30
+			// sequential runs), which is the reference's flaw, not a contract violation.
+			r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: s, Set: tt.set, Parallel: 1})
 			if err != nil {
 				t.Fatalf("Verify(reference) error: %v", err)
 			}
