@@ -17,6 +17,9 @@ type scenario struct {
 	status  int
 	// docs holds the documented example value for each response media type.
 	docs map[string]any
+	// bodies holds the answer compiled for each media type it could be compiled for
+	// (see prerender.go); render encodes the others on each request.
+	bodies map[string]*bodyTemplate
 }
 
 // operation is a spec operation prepared for serving.

@@ -31,12 +31,17 @@ func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error)
 			errs = append(errs, err)
 			continue
 		}
+		valid := true
 		for _, sc := range op.scenarios {
 			if sc.fixture != nil {
 				if err := validateFixture(o, sc.fixture); err != nil {
 					errs = append(errs, err)
+					valid = false
 				}
 			}
+		}
+		if valid {
+			op.prerender()
 		}
 		snap.ops[o.ID] = op
 	}

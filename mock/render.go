@@ -16,6 +16,13 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 	if sc.status < 400 && !hasContent(op.Operation, sc.status) {
 		return sc.status, nil, nil
 	}
+	if bt := sc.bodies[mediaType]; bt != nil {
+		out, err := bt.render(sc.fixture, s.env(request))
+		if err != nil {
+			return 0, nil, fmt.Errorf("operation %s scenario %s: %w", op.ID, sc.name, err)
+		}
+		return sc.status, out, nil
+	}
 	var value any
 	if sc.fixture == nil {
 		v, ok := sc.docsValue(mediaType)

@@ -94,6 +94,18 @@ func appendPadded(dst []byte, v, width int) []byte {
 	return append(dst, s...)
 }
 
+// AppendDateTimeOffset appends the text of the DateTime element DataContractSerializer
+// writes for s, a DateTimeOffset in Json.NET's form, and returns it with the value of
+// the OffsetMinutes element: the two values Encode writes inside a DateTimeOffset
+// member.
+func AppendDateTimeOffset(dst []byte, s string) ([]byte, int, error) {
+	d, err := parseJSONDateTimeOffset(s)
+	if err != nil {
+		return dst, 0, err
+	}
+	return d.appendXMLDateTime(dst), d.offset, nil
+}
+
 // appendXMLDateTime appends the UTC DateTime element text: "2024-11-21T08:42:50.8590439Z".
 func (d dateTimeOffset) appendXMLDateTime(dst []byte) []byte {
 	return append(appendClock(dst, d.utc), 'Z')

@@ -1,0 +1,173 @@
+package mock
+
+import (
+	mrand "math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/helpmock/helpmock/fixtures"
+	"github.com/helpmock/helpmock/internal/spec"
+)
+
+// These tests check the compiled answers (prerender.go) against the slow way they stand
+// in for: building the value with Fixture.Render and encoding it.
+
+func loadSnapshot(t *testing.T, fixtureDir string) *snapshot {
+	t.Helper()
+	sp, err := spec.LoadFile("../openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := fixtures.Load(os.DirFS(fixtureDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := compile(&Options{}, sp, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
+// hostileEnv renders with a clock that has ticks and a request whose values need
+// escaping in JSON and in XML.
+func hostileEnv(seed byte) fixtures.Env {
+	return fixtures.Env{
+		Now:      time.Date(2026, 3, 4, 5, 6, 7, 891234500, time.UTC),
+		Rand:     mrand.NewChaCha8([32]byte{seed}),
+		TokenTTL: 90 * time.Minute,
+		Request: map[string]any{
+			"stateCode":      "<09> & \"quoted\" 'apos' \u2028 \x01 ]]> é",
+			"AccessTokenOld": "a&b",
+		},
+	}
+}
+
+// slowAnswer renders sc in mediaType the way render does without a compiled body.
+func slowAnswer(t *testing.T, op *operation, sc *scenario, mediaType string, env fixtures.Env) []byte {
+	t.Helper()
+	var v any
+	if sc.fixture == nil {
+		var ok bool
+		if v, ok = sc.docsValue(mediaType); !ok {
+			t.Fatalf("%s/%s: no docs value for %s", op.ID, sc.name, mediaType)
+		}
+	} else {
+		var err error
+		if v, err = sc.fixture.Render(env); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := answerEncoder(op, sc, mediaType)(v)
+	if err != nil {
+		t.Fatalf("%s/%s %s: encode: %v", op.ID, sc.name, mediaType, err)
+	}
+	return out
+}
+
+func TestCompiledAnswersMatchEncoder(t *testing.T) {
+	snap := loadSnapshot(t, "../fixtures")
+	compiled := 0
+	for _, id := range []string{"refreshToken", "pfmsGetRefreshToken"} {
+		op := snap.ops[id]
+		if op == nil {
+			t.Fatalf("operation %s missing", id)
+		}
+		for _, sc := range op.scenarios {
+			if sc.fixture != nil && (sc.fixture.Fault != "" || !sc.fixture.HasBody()) {
+				if len(sc.bodies) != 0 {
+					t.Errorf("%s/%s: a fault scenario has compiled bodies", id, sc.name)
+				}
+				continue
+			}
+			for _, mt := range writableMediaTypes {
+				t.Run(id+"/"+sc.name+"/"+mt, func(t *testing.T) {
+					bt := sc.bodies[mt]
+					if bt == nil {
+						// Every embedded fixture has only string and DateTimeOffset
+						// templates, so every one of them must compile.
+						t.Fatalf("no compiled body for %s", mt)
+					}
+					compiled++
+					for seed := range byte(3) {
+						want := slowAnswer(t, op, sc, mt, hostileEnv(seed))
+						got, err := bt.render(sc.fixture, hostileEnv(seed))
+						if err != nil {
+							t.Fatalf("render: %v", err)
+						}
+						if string(got) != string(want) {
+							t.Fatalf("compiled answer differs from the encoder's:\n got %s\nwant %s", got, want)
+						}
+					}
+				})
+			}
+		}
+	}
+	if compiled == 0 {
+		t.Fatal("no compiled answers checked")
+	}
+}
+
+func TestCompiledAnswerEscapesRequestText(t *testing.T) {
+	snap := loadSnapshot(t, "../fixtures")
+	op := snap.ops["pfmsGetRefreshToken"]
+	sc := op.scenario("success")
+	for mt, want := range map[string]string{
+		spec.ApplicationJSON: `"responseData":"Token generated for state <09> & \"quoted\" 'apos' \u2028 \u0001 ]]> é"`,
+		spec.ApplicationXML:  `<responseData>Token generated for state &lt;09&gt; &amp; "quoted" 'apos' ` + "\u2028" + ` &#x1; ]]&gt; é</responseData>`,
+	} {
+		got, err := sc.bodies[mt].render(sc.fixture, hostileEnv(1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), want) {
+			t.Errorf("%s answer = %s, want it to contain %s", mt, got, want)
+		}
+	}
+}
+
+func TestCompiledAnswerFallsBack(t *testing.T) {
+	// A template in an integer member cannot be a slot: XML needs the number parsed.
+	dir := t.TempDir()
+	fixture := "status: 200\ndefault: true\nbody:\n  AccessToken: \"{{token}}\"\n  ErrorCode: \"{{request.AccessTokenOld}}\"\n  Succeeded: true\n  Errors: []\n"
+	if err := os.WriteFile(dir+"/refreshToken.numeric.yaml", []byte(fixture), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := spec.LoadFile("../openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := fixtures.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := newOperation(sp.Operation("refreshToken"), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op.prerender()
+	sc := op.scenario("numeric")
+	if bt := sc.bodies[spec.ApplicationXML]; bt != nil {
+		t.Errorf("XML body compiled with a template in an int member: %+v", bt.parts)
+	}
+	// JSON writes the template's text as a string wherever it is, so it compiles.
+	if sc.bodies[spec.ApplicationJSON] == nil {
+		t.Error("JSON body not compiled")
+	}
+}
+
+func TestTemplateMarkIsUniqueDateTimeOffset(t *testing.T) {
+	seen := map[string]bool{}
+	for _, n := range []int{0, 1, 9, 10, 99, 1234, 9999998} {
+		m := templateMark(n)
+		if seen[m] {
+			t.Fatalf("templateMark(%d) = %s repeats", n, m)
+		}
+		seen[m] = true
+		if _, err := time.Parse(time.RFC3339Nano, m); err != nil {
+			t.Errorf("templateMark(%d) = %s is not a date-time: %v", n, m, err)
+		}
+	}
+}
