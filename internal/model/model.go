@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -176,6 +177,12 @@ func distance(a, b string) int {
 // Compiler compiles schemas, sharing the layouts of schemas it has seen (so recursive
 // models terminate and each class is compiled once).
 type Compiler struct {
+	// Order, when set, returns the names of s's properties in the order the document
+	// declares them, or nil when it does not know. The properties of a schema it does not
+	// know (see IsPropertyOrder) are ordered by the origins kin-openapi recorded
+	// (openapi3.Loader.IncludeOrigin), then ordinally. Default: nil.
+	Order func(s *openapi3.Schema) []string
+
 	seen map[compileKey]*Type
 }
 
@@ -396,7 +403,7 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 			className, ns = cmp.Or(cl.XML.Name, className), cmp.Or(cl.XML.Namespace, ns)
 		}
 		members := make([]*Member, 0, len(cl.Properties))
-		for _, name := range declarationOrder(cl.Properties) {
+		for _, name := range c.declarationOrder(cl) {
 			prop := cl.Properties[name]
 			mt, err := c.Compile(prop)
 			if err != nil {
@@ -443,14 +450,17 @@ func dataMemberOrder(ref *openapi3.SchemaRef) int {
 	return -1
 }
 
-// declarationOrder returns the property names in the order the document declares them,
-// read from kin-openapi's origin tracking (openapi3.Loader.IncludeOrigin); properties
-// without a recorded origin come last, in ordinal order.
-func declarationOrder(props openapi3.Schemas) []string {
-	names := make([]string, 0, len(props))
-	for name := range props {
-		names = append(names, name)
+// declarationOrder returns the names of s's properties in the order the document declares
+// them: as c.Order tells, else as kin-openapi's origin tracking records
+// (openapi3.Loader.IncludeOrigin); properties without an origin come last, in ordinal order.
+func (c *Compiler) declarationOrder(s *openapi3.Schema) []string {
+	props := s.Properties
+	if c.Order != nil {
+		if names := c.Order(s); IsPropertyOrder(names, props) {
+			return names
+		}
 	}
+	names := slices.Collect(maps.Keys(props))
 	line := func(name string) int {
 		ref := props[name]
 		if ref.Origin != nil && ref.Origin.Key != nil {
@@ -465,6 +475,21 @@ func declarationOrder(props openapi3.Schemas) []string {
 		return cmp.Or(cmp.Compare(line(a), line(b)), strings.Compare(a, b))
 	})
 	return names
+}
+
+// IsPropertyOrder reports whether names lists each of props's names exactly once.
+func IsPropertyOrder(names []string, props openapi3.Schemas) bool {
+	if len(names) != len(props) {
+		return false
+	}
+	seen := make(map[string]bool, len(names))
+	for _, name := range names {
+		if _, ok := props[name]; !ok || seen[name] {
+			return false
+		}
+		seen[name] = true
+	}
+	return true
 }
 
 func refName(ref *openapi3.SchemaRef) string {
