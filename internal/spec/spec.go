@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	yaml "github.com/oasdiff/yaml3"
 
 	"github.com/helpmock/helpmock/internal/model"
 )
@@ -111,7 +112,20 @@ func LoadFile(path string) (*Spec, error) {
 }
 
 // Load loads, validates and compiles the document data; source names it in errors.
+//
+// A document that converts to JSON as it is (see toJSON) is loaded as JSON, with the
+// declaration order of properties read from the same YAML node tree; any other document,
+// and any that fails to load that way, takes kin-openapi's YAML path with origin tracking,
+// which also gives the errors their wording.
 func Load(source string, data []byte) (*Spec, error) {
+	if s, ok := loadJSON(source, data); ok {
+		return s, nil
+	}
+	return loadYAML(source, data)
+}
+
+// loadYAML loads data with kin-openapi's YAML path, which records each property's line.
+func loadYAML(source string, data []byte) (*Spec, error) {
 	loader := openapi3.NewLoader()
 	// Origins give each property's line, hence the declaration order of members.
 	loader.IncludeOrigin = true
@@ -119,13 +133,49 @@ func Load(source string, data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load spec %s: %w", source, err)
 	}
+	return build(source, doc, nil)
+}
+
+// loadJSON loads data through its JSON form; false when it cannot, or when a schema the
+// operations use has properties whose declaration order it did not learn.
+func loadJSON(source string, data []byte) (*Spec, bool) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, false
+	}
+	text, ok := toJSON(&root)
+	if !ok {
+		return nil, false
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(text)
+	if err != nil {
+		return nil, false
+	}
+	orders := declarationOrders(doc, &root)
+	complete := true
+	order := func(s *openapi3.Schema) []string {
+		names := orders[s]
+		if len(s.Properties) > 1 && !model.IsPropertyOrder(names, s.Properties) {
+			complete = false
+		}
+		return names
+	}
+	s, err := build(source, doc, order)
+	if err != nil || !complete {
+		return nil, false
+	}
+	return s, true
+}
+
+// build validates and compiles a loaded document; order is the compiler's model.Compiler.Order.
+func build(source string, doc *openapi3.T, order func(*openapi3.Schema) []string) (*Spec, error) {
 	// Examples of XML media types are XML text, which kin-openapi would validate as JSON
 	// against an object schema; ValidateExamples checks every example by its media type.
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return nil, fmt.Errorf("validate spec %s: %w", source, err)
 	}
 	s := &Spec{Doc: doc, Source: source}
-	if err := s.compile(); err != nil {
+	if err := s.compile(order); err != nil {
 		return nil, fmt.Errorf("compile spec %s: %w", source, err)
 	}
 	if err := s.validateJSONExamples(); err != nil {
@@ -134,8 +184,9 @@ func Load(source string, data []byte) (*Spec, error) {
 	return s, nil
 }
 
-func (s *Spec) compile() error {
+func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 	compiler := model.NewCompiler()
+	compiler.Order = order
 	seenIDs := map[string]bool{}
 	for _, path := range s.Doc.Paths.InMatchingOrder() {
 		item := s.Doc.Paths.Value(path)

@@ -1,0 +1,150 @@
+package spec
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+
+	yaml "github.com/oasdiff/yaml3"
+)
+
+// This file turns the YAML node tree of a document into JSON text by hand. kin-openapi's
+// own YAML path (YAML → interface{} → JSON → openapi3.T, plus origin tracking) costs most
+// of `helpmock serve`'s start-up, while JSON text takes its encoding/json path, about three
+// times faster. One node parse also serves for the properties' declaration order (order.go).
+//
+// The conversion is deliberately narrow: it accepts only what has one obvious JSON meaning,
+// the same one kin-openapi's YAML path gives it, and reports anything else (anchors and
+// aliases, merge keys, custom or exotic tags, timestamps, hex or octal integers, .inf and
+// .nan, duplicate or non-scalar keys) so that Load takes that path instead.
+
+var (
+	// jsonInt and jsonNumber match the decimal integers and numbers JSON writes (RFC 8259 §6).
+	jsonInt    = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
+	jsonNumber = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$`)
+)
+
+// toJSON returns the JSON text of the document root (a yaml.DocumentNode), or false when
+// the document uses anything the conversion leaves to kin-openapi's YAML path.
+func toJSON(root *yaml.Node) ([]byte, bool) {
+	if root.Kind != yaml.DocumentNode || len(root.Content) != 1 {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if !writeJSON(&buf, enc, root.Content[0]) {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+// writeJSON writes n to buf; enc writes strings to buf with JSON's escapes.
+func writeJSON(buf *bytes.Buffer, enc *json.Encoder, n *yaml.Node) bool {
+	if n.Anchor != "" {
+		return false
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		if n.ShortTag() != "!!map" {
+			return false
+		}
+		buf.WriteByte('{')
+		seen := make(map[string]bool, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, ok := mappingKey(n.Content[i])
+			if !ok || seen[key] {
+				return false
+			}
+			seen[key] = true
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if enc.Encode(key) != nil {
+				return false
+			}
+			buf.WriteByte(':')
+			if !writeJSON(buf, enc, n.Content[i+1]) {
+				return false
+			}
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
+		if n.ShortTag() != "!!seq" {
+			return false
+		}
+		buf.WriteByte('[')
+		for i, item := range n.Content {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if !writeJSON(buf, enc, item) {
+				return false
+			}
+		}
+		buf.WriteByte(']')
+	case yaml.ScalarNode:
+		return writeScalar(buf, enc, n)
+	default: // aliases
+		return false
+	}
+	return true
+}
+
+func writeScalar(buf *bytes.Buffer, enc *json.Encoder, n *yaml.Node) bool {
+	switch v := n.Value; n.ShortTag() {
+	case "!!str":
+		// A plain scalar that reads as a JSON number but resolves to a string (1e400
+		// overflows) meant a number in a JSON document.
+		if v != "" && (v[0] == '-' || '0' <= v[0] && v[0] <= '9') &&
+			n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
+			jsonNumber.MatchString(v) {
+			return false
+		}
+		return enc.Encode(v) == nil
+	case "!!bool":
+		switch v {
+		case "true", "True", "TRUE":
+			buf.WriteString("true")
+		case "false", "False", "FALSE":
+			buf.WriteString("false")
+		default:
+			return false
+		}
+	case "!!null":
+		switch v {
+		case "", "~", "null", "Null", "NULL":
+			buf.WriteString("null")
+		default:
+			return false
+		}
+	case "!!int":
+		if !jsonInt.MatchString(v) {
+			return false
+		}
+		buf.WriteString(v)
+	case "!!float":
+		if !jsonNumber.MatchString(v) {
+			return false
+		}
+		buf.WriteString(v)
+	default:
+		return false
+	}
+	return true
+}
+
+// mappingKey returns a key as JSON names it: a string, or a decimal integer written as a
+// string (response codes: `200:`), as kin-openapi's YAML path does.
+func mappingKey(k *yaml.Node) (string, bool) {
+	if k.Kind != yaml.ScalarNode || k.Anchor != "" {
+		return "", false
+	}
+	switch k.ShortTag() {
+	case "!!str":
+		return k.Value, true
+	case "!!int":
+		return k.Value, jsonInt.MatchString(k.Value)
+	}
+	return "", false
+}
