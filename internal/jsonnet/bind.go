@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,7 +69,9 @@ func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string
 	for _, m := range t.Members {
 		value[m.Name] = nil
 	}
-	seen := map[string]bool{}
+	// The members seen so far; a layout has few, so a slice on the stack beats a map.
+	var seenArray [16]string
+	seen := seenArray[:0]
 	for _, member := range obj {
 		m := t.MemberFold(member.Name)
 		if m == nil {
@@ -81,10 +84,11 @@ func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string
 			res.Problems = append(res.Problems, msg+"; Json.NET would silently ignore it")
 			continue
 		}
-		if seen[m.Name] {
+		if slices.Contains(seen, m.Name) {
 			res.Problems = append(res.Problems, fmt.Sprintf("`%s` is sent twice; Json.NET would silently keep only the last value", join(path, m.Name)))
+		} else {
+			seen = append(seen, m.Name)
 		}
-		seen[m.Name] = true
 		memberPath := join(path, member.Name)
 		normalized[m.Name] = normalize(m.Type, member.Value)
 		converted, err := convert(m.Type, member.Value, memberPath, res)
@@ -151,11 +155,20 @@ func convert(t *model.Type, v any, path string, res *Result) (any, string) {
 		}
 		return nil, ""
 	}
+	// A value of the member's JSON type is kept as it is: re-boxing it would allocate.
+	switch v.(type) {
+	case string:
+		if t.Kind == model.String {
+			return v, ""
+		}
+	case json.Number:
+		if t.Kind == model.Number {
+			return v, ""
+		}
+	}
 	switch t.Kind {
 	case model.String:
 		switch v := v.(type) {
-		case string:
-			return v, ""
 		case json.Number:
 			return numberText(v), ""
 		case bool:

@@ -40,7 +40,9 @@ func Read(data []byte, maxDepth int) (v any, leniencies []string, err error) {
 	if maxDepth <= 0 {
 		maxDepth = 64
 	}
-	r := &reader{data: data, maxDepth: maxDepth}
+	// One string of the whole body: strings without escapes, member names and numbers
+	// are substrings of it, so that reading allocates little per value.
+	r := &reader{data: data, text: string(data), maxDepth: maxDepth}
 	r.skipSpace()
 	v, err = r.value("", 0)
 	if err != nil {
@@ -55,6 +57,7 @@ func Read(data []byte, maxDepth int) (v any, leniencies []string, err error) {
 
 type reader struct {
 	data       []byte
+	text       string // data as a string
 	pos        int
 	maxDepth   int
 	leniencies []string
@@ -76,7 +79,7 @@ func (r *reader) skipSpace() {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			r.pos++
 		case c == '/' && r.pos+1 < len(r.data) && r.data[r.pos+1] == '*':
-			end := strings.Index(string(r.data[r.pos+2:]), "*/")
+			end := strings.Index(r.text[r.pos+2:], "*/")
 			if end < 0 {
 				r.pos = len(r.data)
 				return
@@ -139,12 +142,12 @@ func (r *reader) word() string {
 		}
 		break
 	}
-	return string(r.data[start:r.pos])
+	return r.text[start:r.pos]
 }
 
 func (r *reader) object(path string, depth int) (any, error) {
 	r.pos++ // {
-	obj := Object{}
+	obj := make(Object, 0, 8)
 	for {
 		r.skipSpace()
 		if r.pos >= len(r.data) {
@@ -243,8 +246,7 @@ func (r *reader) str(path string) (any, error) {
 	for i := r.pos; i < len(r.data); i++ {
 		c := r.data[i]
 		if c == quote {
-			if utf8.Valid(r.data[r.pos:i]) {
-				s := string(r.data[r.pos:i])
+			if s := r.text[r.pos:i]; utf8.ValidString(s) {
 				r.pos = i + 1
 				return s, nil
 			}
@@ -322,7 +324,7 @@ func (r *reader) number(path string) (any, error) {
 		}
 		break
 	}
-	text := string(r.data[start:r.pos])
+	text := r.text[start:r.pos]
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		return nil, r.fail(path, "%q is not a valid number", text)

@@ -40,7 +40,18 @@ type Result struct {
 }
 
 // ContentType returns the Content-Type header of the response: "application/json; charset=utf-8".
-func (r Result) ContentType() string { return r.MediaType + "; charset=" + r.Charset }
+func (r Result) ContentType() string {
+	// The common answers are constants: this runs on every request.
+	if r.Charset == "utf-8" {
+		switch r.MediaType {
+		case ApplicationJSON:
+			return ApplicationJSON + "; charset=utf-8"
+		case ApplicationXML:
+			return ApplicationXML + "; charset=utf-8"
+		}
+	}
+	return r.MediaType + "; charset=" + r.Charset
+}
 
 // ResponseMediaType returns the media type Web API answers with for the Accept and request
 // Content-Type headers given.
@@ -71,7 +82,8 @@ type candidate struct {
 
 // Negotiate returns the response media type and charset for r.
 func Negotiate(r Request) Result {
-	accept := ParseAccept(r.Accept)
+	var entries [8]entry // most Accept headers fit: no allocation
+	accept := parseAccept(entries[:0], r.Accept)
 	reqType, _ := mediaTypeOf(r.ContentType)
 	var byMapping, byAccept, byRequestType, byWriteType *candidate
 	for i, supported := range formatters {
@@ -81,10 +93,10 @@ func Negotiate(r Request) Result {
 			byMapping = &candidate{mediaType: ApplicationJSON, quality: 1, specificity: literal}
 			continue
 		}
-		if c := fromAccept(supported, accept); c != nil {
+		if c, ok := fromAccept(supported, accept); ok {
 			if byAccept == nil || c.quality > byAccept.quality ||
 				(c.quality == byAccept.quality && c.specificity > byAccept.specificity) {
-				byAccept = c
+				byAccept = &c
 			}
 			continue
 		}
@@ -112,15 +124,15 @@ func acceptsAnything(accept []entry, raw string) bool {
 }
 
 // fromAccept returns the first ranked Accept entry that covers one of supported.
-func fromAccept(supported []string, accept []entry) *candidate {
+func fromAccept(supported []string, accept []entry) (candidate, bool) {
 	for _, e := range accept {
 		for _, mt := range supported {
 			if covers(e, mt) {
-				return &candidate{mediaType: mt, quality: e.quality, specificity: e.specificity}
+				return candidate{mediaType: mt, quality: e.quality, specificity: e.specificity}, true
 			}
 		}
 	}
-	return nil
+	return candidate{}, false
 }
 
 func covers(e entry, mediaType string) bool {
@@ -139,7 +151,11 @@ func covers(e entry, mediaType string) bool {
 // entries with q=0 left out, then by quality and specificity, both descending, ties in
 // header order. Malformed entries are skipped, as .NET's header parser drops them.
 func ParseAccept(header string) []entry {
-	var out []entry
+	return parseAccept(nil, header)
+}
+
+// parseAccept is ParseAccept appending to out.
+func parseAccept(out []entry, header string) []entry {
 	i := 0
 	for rest := header; rest != ""; i++ {
 		var part string

@@ -360,7 +360,11 @@ func (e *MethodNotAllowedError) Error() string {
 // It returns the path parameters' values by name. Errors are ErrNotFound or a
 // *MethodNotAllowedError.
 func (s *Spec) Match(method, path string) (*Operation, map[string]string, error) {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	var segArray [16]string // no allocation for the usual path
+	segs := segArray[:0]
+	for seg := range strings.SplitSeq(strings.Trim(path, "/"), "/") {
+		segs = append(segs, seg)
+	}
 	var allow []string
 	for _, entry := range s.paths {
 		params, ok := entry.match(segs)
