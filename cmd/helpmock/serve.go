@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -128,6 +129,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // newMock loads the spec and fixtures the flags name and builds the mock.
 func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
+	defer pauseGC()()
 	s, err := loadSpec(cfg.specPath)
 	if err != nil {
 		return nil, err
@@ -141,4 +143,23 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	cfg.limits.apply(&opts)
 	cfg.frontend.apply(&opts)
 	return mock.New(opts)
+}
+
+// startupMemoryLimit bounds the heap while pauseGC holds the collector off.
+const startupMemoryLimit = 256 << 20
+
+// pauseGC turns the garbage collector off until the function it returns is called, which
+// restores the previous settings, a user's GOGC and GOMEMLIMIT included. Loading the spec
+// and fixtures allocates a few megabytes on a heap that starts tiny, so the collector
+// would run cycles during start-up, whose mark workers take one of few cores (measured on
+// 2 cores: a cold start's median 2-4 ms faster). A memory limit of startupMemoryLimit, or
+// the user's if lower, still bounds a huge spec.
+func pauseGC() (resume func()) {
+	percent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(-1) // a negative limit only reads it
+	debug.SetMemoryLimit(min(limit, startupMemoryLimit))
+	return func() {
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(percent)
+	}
 }
