@@ -47,15 +47,15 @@ func (s *Server) bind(op *operation, contentType string, body []byte) (map[strin
 	body, charset := requestCharset(body, contentType, mediaType)
 	switch {
 	case spec.IsJSON(mediaType):
-		return s.bindJSON(layout, body)
+		return s.bindJSON(op, layout, body)
 	case spec.IsXML(mediaType):
-		return s.bindXML(layout, body, charset)
+		return s.bindXML(op, layout, body, charset)
 	default:
-		return s.bindForm(layout, body)
+		return s.bindForm(op, layout, body)
 	}
 }
 
-func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, error) {
+func (s *Server) bindJSON(op *operation, layout *model.Type, body []byte) (map[string]any, error) {
 	raw, leniencies, err := jsonnet.Read(body, s.opts.MaxJSONDepth)
 	if err != nil {
 		var se *jsonnet.SyntaxError
@@ -88,7 +88,7 @@ func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, erro
 	for _, p := range res.Problems {
 		e.add("model", p+".")
 	}
-	s.validateSchema(e, layout, res.NormalizedBody)
+	s.validateSchema(e, op, layout, res.NormalizedBody)
 	if len(e.ModelState) > 0 {
 		return nil, e
 	}
@@ -96,7 +96,7 @@ func (s *Server) bindJSON(layout *model.Type, body []byte) (map[string]any, erro
 }
 
 // bindXML binds an XML body; charset names what it was converted to UTF-8 from, if anything.
-func (s *Server) bindXML(layout *model.Type, body []byte, charset string) (map[string]any, error) {
+func (s *Server) bindXML(op *operation, layout *model.Type, body []byte, charset string) (map[string]any, error) {
 	v, problems, err := dcxml.Decode(layout, body, dcxml.DecodeOptions{MaxDepth: s.opts.MaxXMLDepth,
 		MaxElements: s.opts.MaxXMLElements, TranscodedFrom: charset})
 	if err != nil {
@@ -121,7 +121,7 @@ func (s *Server) bindXML(layout *model.Type, body []byte, charset string) (map[s
 		e.add("model", p.Message)
 	}
 	if len(e.ModelState) == 0 {
-		s.validateSchema(e, layout, v)
+		s.validateSchema(e, op, layout, v)
 	}
 	if len(e.ModelState) > 0 {
 		return nil, e
@@ -147,7 +147,7 @@ func xmlErrorDetail(err error) string {
 
 // bindForm binds an application/x-www-form-urlencoded body: member names match
 // case-insensitively, as Web API's FormDataCollection binding does.
-func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, error) {
+func (s *Server) bindForm(op *operation, layout *model.Type, body []byte) (map[string]any, error) {
 	form, err := url.ParseQuery(string(bytes.TrimSpace(body)))
 	if err != nil {
 		e := invalidRequest()
@@ -185,7 +185,7 @@ func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, erro
 		return value, nil
 	}
 	if len(e.ModelState) == 0 {
-		s.validateSchema(e, layout, value)
+		s.validateSchema(e, op, layout, value)
 	}
 	if len(e.ModelState) > 0 {
 		return nil, e
@@ -194,9 +194,13 @@ func (s *Server) bindForm(layout *model.Type, body []byte) (map[string]any, erro
 }
 
 // validateSchema validates v against the layout's schema with kin-openapi and adds each
-// violation to e.
-func (s *Server) validateSchema(e *HTTPError, layout *model.Type, v any) {
+// violation to e. A value that certainly satisfies a plain object schema (plainschema.go)
+// is not passed to kin-openapi.
+func (s *Server) validateSchema(e *HTTPError, op *operation, layout *model.Type, v any) {
 	if layout.Schema == nil {
+		return
+	}
+	if p := op.plain[layout]; p != nil && p.satisfiedBy(v) {
 		return
 	}
 	err := layout.Schema.VisitJSON(v, openapi3.MultiErrors())

@@ -7,6 +7,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -27,10 +28,12 @@ type operation struct {
 	*spec.Operation
 	scenarios   []*scenario // sorted by name
 	defaultName string
+	// plain holds the request layouts whose schema is a plain object (plainschema.go).
+	plain map[*model.Type]plainObject
 }
 
 func newOperation(o *spec.Operation, set *fixtures.Set) (*operation, error) {
-	op := &operation{Operation: o}
+	op := &operation{Operation: o, plain: plainObjects(o.Request)}
 	docs, err := docsScenario(o)
 	if err != nil {
 		return nil, err
