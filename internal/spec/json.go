@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"strconv"
 
 	yaml "github.com/oasdiff/yaml3"
 )
@@ -144,7 +145,9 @@ func mappingKey(k *yaml.Node) (string, bool) {
 	case "!!str":
 		return k.Value, true
 	case "!!int":
-		return k.Value, jsonInt.MatchString(k.Value)
+		// Only the integer's canonical form: -0 would become "0", as would 00.
+		i, err := strconv.ParseInt(k.Value, 10, 64)
+		return k.Value, err == nil && strconv.FormatInt(i, 10) == k.Value
 	}
 	return "", false
 }

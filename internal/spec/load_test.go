@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -283,4 +284,67 @@ func TestToJSON(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzToJSON checks that whatever toJSON converts means in JSON what it means in YAML, as
+// the YAML decoder kin-openapi's YAML path uses reads it.
+func FuzzToJSON(f *testing.F) {
+	for _, seed := range []string{"a: [1, -2.5e3, x, ~, true]", "200: {description: ok}", `{"a": "\u00e9\t"}`,
+		"a: &x 1\nb: *x", "s: |\n  two\n", "a: 1e400", "a: !!str 5", "-1: -0"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		var root yaml.Node
+		if yaml.Unmarshal([]byte(doc), &root) != nil {
+			return
+		}
+		text, ok := toJSON(&root)
+		if !ok {
+			return
+		}
+		var got any
+		if err := json.Unmarshal(text, &got); err != nil {
+			t.Fatalf("toJSON(%q) = %s: %v", doc, text, err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(doc))
+		dec.DisableTimestamps(true)
+		var want any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("toJSON(%q) = %s, but the YAML decoder says %v", doc, text, err)
+		}
+		if want := jsonValue(want); !reflect.DeepEqual(got, want) {
+			t.Errorf("toJSON(%q) = %s, means %#v; want %#v", doc, text, got, want)
+		}
+	})
+}
+
+// jsonValue is v, as the YAML decoder gives it, in the form encoding/json decodes it.
+func jsonValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range v {
+			out[k] = jsonValue(e)
+		}
+		return out
+	case map[any]any:
+		out := map[string]any{}
+		for k, e := range v {
+			out[fmt.Sprint(k)] = jsonValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = jsonValue(e)
+		}
+		return out
+	case int:
+		return float64(v)
+	case int64:
+		return float64(v)
+	case uint64:
+		return float64(v)
+	}
+	return v
 }
