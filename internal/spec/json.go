@@ -19,11 +19,8 @@ import (
 // aliases, merge keys, custom or exotic tags, timestamps, hex or octal integers, .inf and
 // .nan, duplicate or non-scalar keys) so that Load takes that path instead.
 
-var (
-	// jsonInt and jsonNumber match the decimal integers and numbers JSON writes (RFC 8259 §6).
-	jsonInt    = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)$`)
-	jsonNumber = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$`)
-)
+// jsonNumber matches the numbers JSON writes (RFC 8259 §6).
+var jsonNumber = regexp.MustCompile(`^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$`)
 
 // toJSON returns the JSON text of the document root (a yaml.DocumentNode), or false when
 // the document uses anything the conversion leaves to kin-openapi's YAML path.
@@ -120,7 +117,7 @@ func writeScalar(buf *bytes.Buffer, enc *json.Encoder, n *yaml.Node) bool {
 			return false
 		}
 	case "!!int":
-		if !jsonInt.MatchString(v) {
+		if !canonicalInt(v) {
 			return false
 		}
 		buf.WriteString(v)
@@ -145,9 +142,14 @@ func mappingKey(k *yaml.Node) (string, bool) {
 	case "!!str":
 		return k.Value, true
 	case "!!int":
-		// Only the integer's canonical form: -0 would become "0", as would 00.
-		i, err := strconv.ParseInt(k.Value, 10, 64)
-		return k.Value, err == nil && strconv.FormatInt(i, 10) == k.Value
+		return k.Value, canonicalInt(k.Value)
 	}
 	return "", false
+}
+
+// canonicalInt reports whether v is an int64 written as kin-openapi's YAML path writes it
+// again: in decimal, without a sign on 0, leading zeros or underscores.
+func canonicalInt(v string) bool {
+	i, err := strconv.ParseInt(v, 10, 64)
+	return err == nil && strconv.FormatInt(i, 10) == v
 }

@@ -264,6 +264,8 @@ func TestToJSON(t *testing.T) {
 		{"JSON is YAML", `{"a": {"b": [true, null, 0.5]}}`, `{"a":{"b":[true,null,0.5]}}`},
 		{"explicit string tag", "a: !!str 12", ""},
 		{"leading zeros", "a: 007", ""},
+		{"negative zero integer", "a: -0", ""},
+		{"negative zero float", "a: -0.0", `{"a":-0.0}`},
 		{"hex key", "0x10: a", ""},
 		{"null key", "~: a", ""},
 		{"empty document", "", ""},
