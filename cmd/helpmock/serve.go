@@ -151,9 +151,10 @@ const startupMemoryLimit = 256 << 20
 // pauseGC turns the garbage collector off until the function it returns is called, which
 // restores the previous settings, a user's GOGC and GOMEMLIMIT included. Loading the spec
 // and fixtures allocates a few megabytes on a heap that starts tiny, so the collector
-// would run cycles during start-up, whose mark workers take one of few cores (measured on
-// 2 cores: a cold start's median 2-4 ms faster). A memory limit of startupMemoryLimit, or
-// the user's if lower, still bounds a huge spec.
+// would run cycles during start-up, whose mark workers take one of few cores. Measured on
+// 2 cores with bench/benchtool: up to 3.6 ms off a cold start's median (33 of 41 paired
+// starts faster), though some noisy runs showed no difference. A memory limit of
+// startupMemoryLimit, or the user's if lower, still bounds a huge spec.
 func pauseGC() (resume func()) {
 	percent := debug.SetGCPercent(-1)
 	limit := debug.SetMemoryLimit(-1) // a negative limit only reads it
