@@ -39,7 +39,7 @@ func errAttr(err error) slog.Attr { return slog.String(keyError, err.Error()) }
 func requestCharset(body []byte, contentType, mediaType string) ([]byte, string) {
 	_, params, _ := strings.Cut(contentType, ";")
 	declared := ""
-	for _, p := range strings.Split(params, ";") {
+	for p := range strings.SplitSeq(params, ";") {
 		if k, v, ok := strings.Cut(p, "="); ok && strings.EqualFold(strings.TrimSpace(k), "charset") {
 			declared = strings.ToLower(strings.Trim(strings.TrimSpace(v), `"`))
 		}

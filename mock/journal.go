@@ -117,6 +117,16 @@ func (j *journal) capacity() int {
 // is not "". It is empty when Options.Journal is 0.
 func (s *Server) Journal(operation string) []JournalEntry { return s.journal.list(operation) }
 
+// The values JournalEntry.Valid points to, shared by every entry (never written).
+var validTrue, validFalse = true, false
+
+func boolPointer(b bool) *bool {
+	if b {
+		return &validTrue
+	}
+	return &validFalse
+}
+
 // capture keeps the first limit bytes read through it.
 type capture struct {
 	io.ReadCloser
@@ -151,6 +161,10 @@ func (s *Server) journalMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 		var body *capture
 		if req.Body != nil && req.Body != http.NoBody {
 			body = &capture{ReadCloser: req.Body, limit: JournalBodyLimit}
+			if n := req.ContentLength; n > 0 {
+				// One allocation for a body whose length is known.
+				body.buf = make([]byte, 0, min(n, JournalBodyLimit))
+			}
 			req.Body = body
 		}
 		err := next(c)
@@ -170,7 +184,7 @@ func (s *Server) journalMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 			} else {
 				valid = true
 			}
-			e.Valid = &valid
+			e.Valid = boolPointer(valid)
 		}
 		if e.Scenario != "" {
 			if op := s.current().ops[e.Operation]; op != nil {

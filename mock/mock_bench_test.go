@@ -35,11 +35,12 @@ func benchSpecAndFixtures(tb testing.TB) (*spec.Spec, *fixtures.Set) {
 	return s, set
 }
 
-// benchServer returns the mock as `helpmock serve` builds it, logging to logger.
+// benchServer returns the mock as `helpmock serve` builds it by default (admin API, CORS,
+// a journal of 1000 requests), logging to logger.
 func benchServer(tb testing.TB, logger *slog.Logger) *mock.Server {
 	tb.Helper()
 	s, set := benchSpecAndFixtures(tb)
-	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger})
+	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, Admin: true, CORS: true, Journal: 1000})
 	if err != nil {
 		tb.Fatalf("mock.New: %v", err)
 	}

@@ -163,11 +163,11 @@ func (r *reader) object(path string, depth int) (any, error) {
 			if c == '\'' {
 				r.lenient("a single-quoted member name")
 			}
-			s, err := r.str(path)
+			s, err := r.quoted(path)
 			if err != nil {
 				return nil, err
 			}
-			name = s.(string)
+			name = s
 		default:
 			name = r.word()
 			if name == "" {
@@ -240,6 +240,15 @@ func (r *reader) array(path string, depth int) (any, error) {
 }
 
 func (r *reader) str(path string) (any, error) {
+	s, err := r.quoted(path)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// quoted reads a quoted string (a value or a member name).
+func (r *reader) quoted(path string) (string, error) {
 	quote := r.data[r.pos]
 	r.pos++
 	// Fast path: a string without escapes is one slice of the body.
@@ -259,7 +268,7 @@ func (r *reader) str(path string) (any, error) {
 	var b strings.Builder
 	for {
 		if r.pos >= len(r.data) {
-			return nil, r.fail(path, "unterminated string")
+			return "", r.fail(path, "unterminated string")
 		}
 		c := r.data[r.pos]
 		switch {
@@ -268,7 +277,7 @@ func (r *reader) str(path string) (any, error) {
 			return b.String(), nil
 		case c == '\\':
 			if r.pos+1 >= len(r.data) {
-				return nil, r.fail(path, "unterminated string")
+				return "", r.fail(path, "unterminated string")
 			}
 			r.pos++
 			switch e := r.data[r.pos]; e {
@@ -286,11 +295,11 @@ func (r *reader) str(path string) (any, error) {
 				b.WriteByte('\t')
 			case 'u':
 				if r.pos+4 >= len(r.data) {
-					return nil, r.fail(path, "truncated \\u escape")
+					return "", r.fail(path, "truncated \\u escape")
 				}
 				n, err := strconv.ParseUint(string(r.data[r.pos+1:r.pos+5]), 16, 16)
 				if err != nil {
-					return nil, r.fail(path, "invalid \\u escape")
+					return "", r.fail(path, "invalid \\u escape")
 				}
 				r.pos += 4
 				ru := rune(n)
@@ -303,7 +312,7 @@ func (r *reader) str(path string) (any, error) {
 				}
 				b.WriteRune(ru)
 			default:
-				return nil, r.fail(path, "invalid escape \\%c", e)
+				return "", r.fail(path, "invalid escape \\%c", e)
 			}
 			r.pos++
 		default:

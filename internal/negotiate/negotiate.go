@@ -85,33 +85,45 @@ func Negotiate(r Request) Result {
 	var entries [8]entry // most Accept headers fit: no allocation
 	accept := parseAccept(entries[:0], r.Accept)
 	reqType, _ := mediaTypeOf(r.ContentType)
-	var byMapping, byAccept, byRequestType, byWriteType *candidate
+	// Candidates are values (ok tells whether one was found): pointers would escape.
+	var byMapping, byAccept, byRequestType, byWriteType candidate
+	var haveMapping, haveAccept, haveRequestType, haveWriteType bool
 	for i, supported := range formatters {
 		// The JSON formatter's X-Requested-With mapping, which Web API 2 applies only when
 		// Accept is absent or exactly */*.
 		if i == 0 && strings.EqualFold(strings.TrimSpace(r.RequestedWith), "XMLHttpRequest") && acceptsAnything(accept, r.Accept) {
-			byMapping = &candidate{mediaType: ApplicationJSON, quality: 1, specificity: literal}
+			byMapping, haveMapping = candidate{mediaType: ApplicationJSON, quality: 1, specificity: literal}, true
 			continue
 		}
 		if c, ok := fromAccept(supported, accept); ok {
-			if byAccept == nil || c.quality > byAccept.quality ||
+			if !haveAccept || c.quality > byAccept.quality ||
 				(c.quality == byAccept.quality && c.specificity > byAccept.specificity) {
-				byAccept = &c
+				byAccept, haveAccept = c, true
 			}
 			continue
 		}
-		if reqType != "" && byRequestType == nil && slices.Contains(supported, reqType) {
-			byRequestType = &candidate{mediaType: reqType}
+		if reqType != "" && !haveRequestType && slices.Contains(supported, reqType) {
+			byRequestType, haveRequestType = candidate{mediaType: reqType}, true
 			continue
 		}
-		if byWriteType == nil {
-			byWriteType = &candidate{mediaType: supported[0]}
+		if !haveWriteType {
+			byWriteType, haveWriteType = candidate{mediaType: supported[0]}, true
 		}
 	}
-	if byMapping != nil && byAccept != nil && byAccept.quality > byMapping.quality {
-		byMapping = nil
+	if haveMapping && haveAccept && byAccept.quality > byMapping.quality {
+		haveMapping = false
 	}
-	best := cmp.Or(byMapping, byAccept, byRequestType, byWriteType)
+	var best candidate
+	switch {
+	case haveMapping:
+		best = byMapping
+	case haveAccept:
+		best = byAccept
+	case haveRequestType:
+		best = byRequestType
+	default:
+		best = byWriteType
+	}
 	return Result{MediaType: best.mediaType, Charset: charset(r.AcceptCharset, r.ContentType)}
 }
 
