@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -94,6 +95,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage
 	}
+	setServingGC(os.Getenv("GOGC"))
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
@@ -143,6 +145,20 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	cfg.limits.apply(&opts)
 	cfg.frontend.apply(&opts)
 	return mock.New(opts)
+}
+
+// servingGCPercent is the collector's target while serving (GOGC=400) unless the GOGC
+// environment variable sets one. The live heap is a few megabytes, most of it the spec,
+// and each request leaves a few kilobytes of garbage, so Go's default of 100 runs a
+// collection every few thousand requests; 400 runs a quarter as many, for about 10 MB
+// more peak RSS (bench/run.sh measured 20-30% more requests/s on 2 cores).
+const servingGCPercent = 400
+
+// setServingGC applies servingGCPercent when gogc, the GOGC environment variable, is empty.
+func setServingGC(gogc string) {
+	if gogc == "" {
+		debug.SetGCPercent(servingGCPercent)
+	}
 }
 
 // startupMemoryLimit bounds the heap while pauseGC holds the collector off.

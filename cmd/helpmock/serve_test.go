@@ -38,3 +38,23 @@ func TestPauseGC(t *testing.T) {
 		})
 	}
 }
+
+func TestSetServingGC(t *testing.T) {
+	tests := []struct {
+		gogc string
+		want int
+	}{
+		{"", servingGCPercent},
+		{"100", 50}, // the user's GOGC (the runtime applied it; 50 stands for it here) stays
+		{"off", 50},
+	}
+	for _, tt := range tests {
+		t.Run("GOGC="+tt.gogc, func(t *testing.T) {
+			defer debug.SetGCPercent(debug.SetGCPercent(50))
+			setServingGC(tt.gogc)
+			if got := debug.SetGCPercent(50); got != tt.want {
+				t.Errorf("GC percent = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
