@@ -10,7 +10,11 @@
 #
 # Environment: DURATION (wrk -d per run, default 5s), ROUNDS (default 3), CONNECTIONS
 # (wrk -c, default 32), THREADS (wrk -t, default 2), WARMUP (wrk -d before measuring,
-# default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism").
+# default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism"), PIN (default 1:
+# with taskset and 2 or more CPUs, each server runs on the first half of the CPUs and wrk,
+# benchtool and helpmock verify on the other half, so that the load generator does not take
+# the server's CPU time and latency measures the server, not the scheduler; 0: everything
+# shares every CPU).
 set -euo pipefail
 
 DURATION=${DURATION:-5s}
@@ -19,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-1s}
 SERVERS=${SERVERS:-helpmock helpmock-log-off ceiling prism}
+PIN=${PIN:-1}
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/.." && pwd)
@@ -80,6 +85,22 @@ if [[ " $SERVERS " == *" prism "* ]]; then
 	fi
 fi
 
+# --- CPUs ------------------------------------------------------------------------------
+# SERVER_PREFIX starts a server on its CPUs; on_load runs a command on the load generator's.
+NCPU=$(nproc)
+if [ "$PIN" = 1 ] && [ "$NCPU" -ge 2 ] && command -v taskset >/dev/null; then
+	SERVER_CPUS=0-$((NCPU / 2 - 1))
+	LOAD_CPUS=$((NCPU / 2))-$((NCPU - 1))
+	SERVER_PREFIX="taskset -c $SERVER_CPUS"
+	on_load() { taskset -c "$LOAD_CPUS" "$@"; }
+	CPU_NOTE="CPUs: each server on CPUs $SERVER_CPUS, wrk, benchtool and helpmock verify on CPUs $LOAD_CPUS (taskset; PIN=0 shares them)"
+else
+	SERVER_PREFIX=
+	on_load() { "$@"; }
+	CPU_NOTE="CPUs: the servers and wrk share all $NCPU CPUs (PIN=$PIN)"
+fi
+log "$CPU_NOTE"
+
 # --- what is measured -------------------------------------------------------------------
 # case name | path | request body | Accept
 CASES=(
@@ -104,13 +125,13 @@ measure_server() {
 	local name=$1 round=$2 pid port startup rss line c cname path body accept got ct
 	local -a rows=()
 	# shellcheck disable=SC2046 # the command is split into words on purpose
-	read -r pid port startup < <("$BIN/benchtool" launch -log "$OUT/$name.round$round.log" \
+	read -r pid port startup < <(on_load "$BIN/benchtool" launch -log "$OUT/$name.round$round.log" \
 		-url "http://127.0.0.1:{port}/api/v2/account/refreshtoken" -body "$BENCH/bodies/refreshToken.json" \
-		-- $(server_command "$name")) || die "$name did not start (see $OUT/$name.round$round.log)"
+		-- $SERVER_PREFIX $(server_command "$name")) || die "$name did not start (see $OUT/$name.round$round.log)"
 	PIDS+=("$pid")
 	log "round $round: $name pid $pid port $port, first answer after $startup ms"
 	IFS='|' read -r cname path body accept <<<"${CASES[0]}"
-	BENCH_BODY=$body BENCH_ACCEPT=$accept wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
+	BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
 		-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >/dev/null
 	for c in "${CASES[@]}"; do
 		IFS='|' read -r cname path body accept <<<"$c"
@@ -119,7 +140,7 @@ measure_server() {
 			"http://127.0.0.1:$port$path") || got="000 none"
 		ct=${got#* }
 		[ "${got%% *}" = 200 ] || log "warning: $name $cname answered ${got%% *} before the run"
-		BENCH_BODY=$body BENCH_ACCEPT=$accept wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
+		BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
 			-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >"$OUT/wrk.$name.$round.${cname// /_}.txt"
 		line=$(grep '^RESULT' "$OUT/wrk.$name.$round.${cname// /_}.txt") || die "no RESULT line from wrk for $name $cname"
 		rows+=("$round	$name	$cname	$(cut -f2- <<<"$line")	${ct:-none}")
@@ -141,7 +162,7 @@ declare -a VERIFY_MS=()
 time_verify() {
 	local port=$1 round=$2 t0 t1 code=0
 	t0=$(date +%s%N)
-	"$BIN/helpmock" verify -target "http://127.0.0.1:$port" >"$OUT/verify.round$round.txt" 2>&1 || code=$?
+	on_load "$BIN/helpmock" verify -target "http://127.0.0.1:$port" >"$OUT/verify.round$round.txt" 2>&1 || code=$?
 	t1=$(date +%s%N)
 	[ "$code" = 0 ] || log "warning: helpmock verify exited $code (see $OUT/verify.round$round.txt)"
 	VERIFY_MS+=("$(((t1 - t0) / 1000))e-3")
@@ -164,10 +185,11 @@ verify_flags=()
 for v in "${VERIFY_MS[@]}"; do verify_flags+=(-verify-ms "$v"); done
 "$BIN/benchtool" report -in "$RAW" -md "$BENCH/results.md" "${verify_flags[@]}" \
 	-note "Load: wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), -t $THREADS -c $CONNECTIONS -d $DURATION per run after a $WARMUP warm-up, on the same machine as the server; POST of the docs' JSON request body, Accept: application/json or application/xml" \
+	-note "$CPU_NOTE" \
 	-note "Figures: medians of $ROUNDS rounds, servers interleaved (a different order each round), each started afresh per round; errors = socket errors + answers ≥ 400, summed over the rounds" \
 	-note "helpmock verify: the whole contract suite against the default helpmock, timed from starting the command to its exit, once per round" \
 	-note "Start to first answer: from starting the process to the first 2xx answer to a POST polled in a tight loop (bench/benchtool launch); peak RSS: VmHWM after the runs" \
 	-note "helpmock: \`helpmock serve\` with the embedded spec and fixtures, request log (Info, text) to a file; log off: \`-log-level warn\`" \
 	-note "Prism: @stoplight/prism-cli $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not run') on Node $(node --version 2>/dev/null || echo '?'), \`prism mock openapi.yaml\`, default log to a file; for Accept: application/xml it answers the spec's XML example string (and adds an sl-violations header)" \
 	-note "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER (other work on the machine makes the figures noisier)" \
-	-note "Reproduce: \`bench/run.sh\` (DURATION, ROUNDS, CONNECTIONS, THREADS, WARMUP, SERVERS override); raw rows in bench/.out/raw.tsv"
+	-note "Reproduce: \`bench/run.sh\` (DURATION, ROUNDS, CONNECTIONS, THREADS, WARMUP, SERVERS, PIN override); raw rows in bench/.out/raw.tsv"
