@@ -156,8 +156,10 @@ func (s *Server) journalMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		req := c.Request()
 		start := time.Now()
+		// The header map is kept, not copied: net/http makes a new one for every request
+		// and nothing changes it once the request is read (the journal only reads it).
 		e := JournalEntry{Time: s.opts.Now().UTC(), Method: req.Method, Path: req.URL.Path,
-			Query: req.URL.RawQuery, Header: req.Header.Clone()}
+			Query: req.URL.RawQuery, Header: req.Header}
 		var body *capture
 		if req.Body != nil && req.Body != http.NoBody {
 			body = &capture{ReadCloser: req.Body, limit: JournalBodyLimit}
