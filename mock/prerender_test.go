@@ -171,3 +171,46 @@ func TestTemplateMarkIsUniqueDateTimeOffset(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCompiledAnswer measures what the mock does per request to render a default
+// scenario's answer now (a compiled body: render the templates' texts, copy the rest).
+// BenchmarkRender in mock_bench_test.go measures the way it replaces, in the same run:
+// build the value tree with Fixture.Render and encode it.
+func BenchmarkCompiledAnswer(b *testing.B) {
+	sp, err := spec.LoadFile("../openapi.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := fixtures.Load(os.DirFS("../fixtures"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	snap, err := compile(&Options{}, sp, set)
+	if err != nil {
+		b.Fatal(err)
+	}
+	env := fixtures.Env{Now: time.Now(), TokenTTL: time.Hour,
+		Request: map[string]any{"AccessTokenOld": "sample string 1", "AccessTokenRefresh": "sample string 2"}}
+	for _, id := range []string{"refreshToken", "pfmsGetRefreshToken"} {
+		op := snap.ops[id]
+		sc := op.scenario(op.defaultName)
+		for _, mt := range []string{spec.ApplicationJSON, spec.ApplicationXML} {
+			name := id + " JSON"
+			if spec.IsXML(mt) {
+				name = id + " XML"
+			}
+			bt := sc.bodies[mt]
+			if bt == nil {
+				b.Fatalf("%s %s: no compiled body", id, mt)
+			}
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := bt.render(sc.fixture, env); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
