@@ -2,6 +2,7 @@ package mock
 
 import (
 	"reflect"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -50,18 +51,31 @@ func plainObjectOf(s *openapi3.Schema) plainObject {
 // annotations are the Schema fields VisitJSON does not read.
 var annotations = []string{"Extensions", "Origin", "Title", "Description", "Example", "ExternalDocs", "Deprecated", "XML"}
 
+// schemaFields maps Schema's field names to their indexes, for onlyKeywords.
+var schemaFields = sync.OnceValue(func() map[string]int {
+	t := reflect.TypeFor[openapi3.Schema]()
+	out := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		out[t.Field(i).Name] = i
+	}
+	return out
+})
+
 // onlyKeywords reports whether every field of s other than annotations and allowed is
 // its zero value. Comparing the whole struct keeps the check right when kin-openapi
 // adds a keyword.
 func onlyKeywords(s *openapi3.Schema, allowed ...string) bool {
 	c := *s
 	v := reflect.ValueOf(&c).Elem()
-	for _, name := range append(allowed, annotations...) {
-		f := v.FieldByName(name)
-		if !f.IsValid() {
-			return false // a field renamed in kin-openapi: be safe
+	fields := schemaFields()
+	for _, list := range [][]string{allowed, annotations} {
+		for _, name := range list {
+			i, ok := fields[name]
+			if !ok {
+				return false // a field renamed in kin-openapi: be safe
+			}
+			v.Field(i).SetZero()
 		}
-		f.SetZero()
 	}
 	return v.IsZero()
 }

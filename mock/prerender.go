@@ -9,6 +9,7 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
+	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -57,9 +58,16 @@ type bodyTemplate struct {
 // encodeFunc writes a JSON-form value as one media type's answer body.
 type encodeFunc func(v any) ([]byte, error)
 
+// encoding identifies what an encodeFunc writes: media types with the same encoding
+// (application/json and text/json, usually) share one compiled body.
+type encoding struct {
+	layout *model.Type // nil for an HttpError body
+	xml    bool
+}
+
 // answerEncoder returns how render writes sc's value in mediaType, or nil when render
 // cannot (no layout for the media type: the request fails there).
-func answerEncoder(op *operation, sc *scenario, mediaType string) encodeFunc {
+func answerEncoder(op *operation, sc *scenario, mediaType string) (encodeFunc, encoding) {
 	if sc.status >= 400 {
 		return func(v any) ([]byte, error) {
 			he := httpErrorFromValue(sc.status, v)
@@ -67,16 +75,16 @@ func answerEncoder(op *operation, sc *scenario, mediaType string) encodeFunc {
 				return he.appendXML(nil), nil
 			}
 			return he.appendJSON(nil), nil
-		}
+		}, encoding{xml: spec.IsXML(mediaType)}
 	}
 	layout := op.Response(sc.status, mediaType)
 	if layout == nil {
-		return nil
+		return nil, encoding{}
 	}
 	if spec.IsXML(mediaType) {
-		return func(v any) ([]byte, error) { return dcxml.Encode(layout, v) }
+		return func(v any) ([]byte, error) { return dcxml.Encode(layout, v) }, encoding{layout, true}
 	}
-	return func(v any) ([]byte, error) { return jsonnet.Append(nil, layout, v), nil }
+	return func(v any) ([]byte, error) { return jsonnet.Append(nil, layout, v), nil }, encoding{layout, false}
 }
 
 // writableMediaTypes are the media types content negotiation may answer with.
@@ -92,17 +100,21 @@ func (op *operation) prerender() {
 		if sc.fixture != nil && (sc.fixture.Fault != "" || !sc.fixture.HasBody()) {
 			continue
 		}
+		done := map[encoding]*bodyTemplate{}
 		for _, mt := range writableMediaTypes {
-			encode := answerEncoder(op, sc, mt)
+			encode, enc := answerEncoder(op, sc, mt)
 			if encode == nil {
 				continue
 			}
-			var bt *bodyTemplate
-			if sc.fixture == nil {
+			bt, seen := done[enc]
+			switch {
+			case seen:
+			case sc.fixture == nil:
 				bt = staticBody(sc, mt, encode)
-			} else {
-				bt = compileBody(sc.fixture, spec.IsXML(mt), encode)
+			default:
+				bt = compileBody(sc.fixture, enc.xml, encode)
 			}
+			done[enc] = bt
 			if bt == nil {
 				continue
 			}

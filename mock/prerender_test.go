@@ -60,7 +60,8 @@ func slowAnswer(t *testing.T, op *operation, sc *scenario, mediaType string, env
 			t.Fatal(err)
 		}
 	}
-	out, err := answerEncoder(op, sc, mediaType)(v)
+	encode, _ := answerEncoder(op, sc, mediaType)
+	out, err := encode(v)
 	if err != nil {
 		t.Fatalf("%s/%s %s: encode: %v", op.ID, sc.name, mediaType, err)
 	}
