@@ -24,7 +24,8 @@ func (s *Server) handle(c echo.Context) error {
 		return notFound(requestURI(req))
 	}
 	op := snap.ops[o.ID]
-	c.Set(ctxOperation, op.ID)
+	info := infoOf(c)
+	info.operation = op.ID
 
 	body, err := readBody(req, s.opts.MaxBodyBytes)
 	if err != nil {
@@ -38,9 +39,9 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Set(ctxScenario, sc.name)
+	info.scenario = sc.name
 	neg := negotiateFor(req)
-	c.Set(ctxMediaType, neg.MediaType)
+	info.mediaType = neg.MediaType
 	if err := s.delay(req, sc); err != nil {
 		return err
 	}
@@ -169,7 +170,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 	}
 	neg := negotiateFor(c.Request())
-	c.Set(ctxMediaType, neg.MediaType)
+	infoOf(c).mediaType = neg.MediaType
 	var payload []byte
 	if spec.IsXML(neg.MediaType) {
 		payload = he.appendXML(nil)

@@ -174,8 +174,8 @@ func (s *Server) journalMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
 		if body != nil {
 			e.Body, e.BodyTruncated = strings.ToValidUTF8(string(body.buf), "\uFFFD"), body.truncated
 		}
-		e.Operation, _ = c.Get(ctxOperation).(string)
-		e.Scenario, _ = c.Get(ctxScenario).(string)
+		info := peekInfo(c)
+		e.Operation, e.Scenario = info.operation, info.scenario
 		e.Status = c.Response().Status
 		if e.Operation != "" {
 			valid := e.Scenario != ""

@@ -162,14 +162,15 @@ func (s *Server) newEcho() *echo.Echo {
 				slog.String(keyMethod, v.Method), slog.String(keyURI, v.URI),
 				slog.Int(keyStatus, v.Status), slog.Duration(keyLatency, v.Latency),
 			}
-			if op, ok := c.Get(ctxOperation).(string); ok {
-				attrs = append(attrs, slog.String(keyOp, op))
+			info := peekInfo(c)
+			if info.operation != "" {
+				attrs = append(attrs, slog.String(keyOp, info.operation))
 			}
-			if sc, ok := c.Get(ctxScenario).(string); ok {
-				attrs = append(attrs, slog.String(keyScenario, sc))
+			if info.scenario != "" {
+				attrs = append(attrs, slog.String(keyScenario, info.scenario))
 			}
-			if mt, ok := c.Get(ctxMediaType).(string); ok {
-				attrs = append(attrs, slog.String(keyMediaType, mt))
+			if info.mediaType != "" {
+				attrs = append(attrs, slog.String(keyMediaType, info.mediaType))
 			}
 			if v.Error != nil {
 				attrs = append(attrs, slog.String(keyError, v.Error.Error()))
@@ -198,12 +199,34 @@ const (
 	keyError     = "error"
 )
 
-// Keys of values the handler leaves in the Echo context for the request log.
-const (
-	ctxOperation = "helpmock.operation"
-	ctxScenario  = "helpmock.scenario"
-	ctxMediaType = "helpmock.media_type"
-)
+// ctxInfo is the Echo context key of the request's *requestInfo.
+const ctxInfo = "helpmock.request"
+
+// requestInfo is what the handler learns about a request, for the journal and the request
+// log: one pointer in the Echo context rather than a boxed value per field.
+type requestInfo struct {
+	operation string // the matched operationId
+	scenario  string // the scenario answered
+	mediaType string // the negotiated media type
+}
+
+// infoOf returns the request's info, adding it to c on first use.
+func infoOf(c echo.Context) *requestInfo {
+	if info, ok := c.Get(ctxInfo).(*requestInfo); ok {
+		return info
+	}
+	info := &requestInfo{}
+	c.Set(ctxInfo, info)
+	return info
+}
+
+// peekInfo returns a copy of the request's info; fields the handler never set are "".
+func peekInfo(c echo.Context) requestInfo {
+	if info, ok := c.Get(ctxInfo).(*requestInfo); ok {
+		return *info
+	}
+	return requestInfo{}
+}
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

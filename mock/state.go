@@ -202,7 +202,7 @@ func (s *Server) failWith(c echo.Context, op *operation, name string) (*scenario
 	if sc == nil {
 		return nil, fmt.Errorf("stateful tokens: operation %s has no scenario %q", op.ID, name)
 	}
-	c.Set(ctxScenario, sc.name)
+	infoOf(c).scenario = sc.name
 	return sc, nil
 }
 
