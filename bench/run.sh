@@ -3,12 +3,12 @@
 #
 # Builds helpmock, the ceiling (bench/ceiling) and the helper (bench/benchtool); installs wrk
 # (Debian) and the pinned Prism (npm, into bench/node_modules) when missing; then, for
-# ROUNDS rounds, starts each server on a free loopback port, times its first answer, runs
-# wrk against both operations with JSON and XML answers, reads its peak RSS and stops it
-# by its PID. The servers take turns (interleaved, a different order each round). The
-# medians and ratios are printed and written to bench/results.md.
+# ROUNDS rounds, starts each server on a free loopback port and times its first answer,
+# runs wrk against both operations with JSON and XML answers on every server back to back
+# (a different order each case and round), reads each server's peak RSS and stops it by
+# its PID. The medians and ratios are printed and written to bench/results.md.
 #
-# Environment: DURATION (wrk -d per run, default 5s), ROUNDS (default 3), CONNECTIONS
+# Environment: DURATION (wrk -d per run, default 3s), ROUNDS (default 5), CONNECTIONS
 # (wrk -c, default 32), THREADS (wrk -t, default 2), WARMUP (wrk -d before measuring,
 # default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism"), PIN (default 1:
 # with taskset and 2 or more CPUs, each server runs on the first half of the CPUs and wrk,
@@ -17,8 +17,8 @@
 # shares every CPU).
 set -euo pipefail
 
-DURATION=${DURATION:-5s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-3s}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-1s}
@@ -120,40 +120,54 @@ server_command() {
 	esac
 }
 
-# measure_server NAME ROUND: start, check, warm up, measure every case, stop; rows to $RAW.
-measure_server() {
-	local name=$1 round=$2 pid port startup rss line c cname path body accept got ct
-	local -a rows=()
+# Per round, every server is started, then each case is measured on every server back to
+# back, so that the runs compared in a ratio are seconds apart, not minutes: on a shared
+# machine the noise drifts. Then each server's peak RSS is read and it is stopped.
+declare -A SPID SPORT SSTART SROWS
+
+# start_server NAME ROUND: start NAME, time its first answer, warm it up.
+start_server() {
+	local name=$1 round=$2 pid port startup cname path body accept
 	# shellcheck disable=SC2046 # the command is split into words on purpose
 	read -r pid port startup < <(on_load "$BIN/benchtool" launch -log "$OUT/$name.round$round.log" \
 		-url "http://127.0.0.1:{port}/api/v2/account/refreshtoken" -body "$BENCH/bodies/refreshToken.json" \
 		-- $SERVER_PREFIX $(server_command "$name")) || die "$name did not start (see $OUT/$name.round$round.log)"
 	PIDS+=("$pid")
+	SPID[$name]=$pid SPORT[$name]=$port SSTART[$name]=$startup SROWS[$name]=
 	log "round $round: $name pid $pid port $port, first answer after $startup ms"
 	IFS='|' read -r cname path body accept <<<"${CASES[0]}"
 	BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
 		-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >/dev/null
-	for c in "${CASES[@]}"; do
-		IFS='|' read -r cname path body accept <<<"$c"
-		got=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST \
-			-H 'Content-Type: application/json' -H "Accept: $accept" --data-binary "@$body" \
-			"http://127.0.0.1:$port$path") || got="000 none"
-		ct=${got#* }
-		[ "${got%% *}" = 200 ] || log "warning: $name $cname answered ${got%% *} before the run"
-		BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
-			-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >"$OUT/wrk.$name.$round.${cname// /_}.txt"
-		line=$(grep '^RESULT' "$OUT/wrk.$name.$round.${cname// /_}.txt") || die "no RESULT line from wrk for $name $cname"
-		rows+=("$round	$name	$cname	$(cut -f2- <<<"$line")	${ct:-none}")
-		log "round $round: $name $cname: $(cut -f2 <<<"$line") req/s, p99 $(cut -f4 <<<"$line") ms"
-	done
+}
+
+# measure_case NAME ROUND CASE: check the answer, then run wrk; the row goes to SROWS[NAME].
+measure_case() {
+	local name=$1 round=$2 cname path body accept got ct line out port=${SPORT[$1]}
+	IFS='|' read -r cname path body accept <<<"$3"
+	got=$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' -X POST \
+		-H 'Content-Type: application/json' -H "Accept: $accept" --data-binary "@$body" \
+		"http://127.0.0.1:$port$path") || got="000 none"
+	ct=${got#* }
+	[ "${got%% *}" = 200 ] || log "warning: $name $cname answered ${got%% *} before the run"
+	out="$OUT/wrk.$name.$round.${cname// /_}.txt"
+	BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
+		-s "$BENCH/post.lua" "http://127.0.0.1:$port$path" >"$out"
+	line=$(grep '^RESULT' "$out") || die "no RESULT line from wrk for $name $cname"
+	SROWS[$name]+="$round	$name	$cname	$(cut -f2- <<<"$line")	${ct:-none}"$'\n'
+	log "round $round: $name $cname: $(cut -f2 <<<"$line") req/s, p99 $(cut -f4 <<<"$line") ms"
+}
+
+# finish_server NAME ROUND: read the peak RSS, time helpmock verify, stop; rows to $RAW.
+finish_server() {
+	local name=$1 round=$2 rss row pid=${SPID[$1]}
 	rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
 	if [ "$name" = helpmock ]; then
-		time_verify "$port" "$round"
+		time_verify "${SPORT[$name]}" "$round"
 	fi
 	stop_server "$pid"
-	for line in "${rows[@]}"; do
-		printf '%s\t%s\t%s\n' "$line" "$rss" "$startup" >>"$RAW"
-	done
+	while IFS= read -r row; do
+		[ -n "$row" ] && printf '%s\t%s\t%s\n' "$row" "$rss" "${SSTART[$name]}" >>"$RAW"
+	done <<<"${SROWS[$name]}"
 }
 
 # time_verify PORT ROUND: the whole contract suite (`helpmock verify`) against the mock on
@@ -173,10 +187,25 @@ time_verify() {
 read -r -a servers <<<"$SERVERS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 printf 'round\tserver\tcase\trps\tp50_ms\tp99_ms\tp999_ms\terrors\trequests\tcontent_type\trss_kib\tstartup_ms\n' >"$RAW"
+n=${#servers[@]}
 for round in $(seq "$ROUNDS"); do
-	n=${#servers[@]}
+	# A different order each round, and each case starts with a different server.
+	order=()
 	for i in $(seq 0 $((n - 1))); do
-		measure_server "${servers[$(((i + round - 1) % n))]}" "$round"
+		order+=("${servers[$(((i + round - 1) % n))]}")
+	done
+	for name in "${order[@]}"; do
+		start_server "$name" "$round"
+	done
+	k=0
+	for c in "${CASES[@]}"; do
+		for i in $(seq 0 $((n - 1))); do
+			measure_case "${order[$(((i + k) % n))]}" "$round" "$c"
+		done
+		k=$((k + 1))
+	done
+	for name in "${order[@]}"; do
+		finish_server "$name" "$round"
 	done
 done
 
@@ -186,7 +215,7 @@ for v in "${VERIFY_MS[@]}"; do verify_flags+=(-verify-ms "$v"); done
 "$BIN/benchtool" report -in "$RAW" -md "$BENCH/results.md" "${verify_flags[@]}" \
 	-note "Load: wrk $(wrk -v 2>&1 | awk 'NR==1 {print $2}'), -t $THREADS -c $CONNECTIONS -d $DURATION per run after a $WARMUP warm-up, on the same machine as the server; POST of the docs' JSON request body, Accept: application/json or application/xml" \
 	-note "$CPU_NOTE" \
-	-note "Figures: medians of $ROUNDS rounds, servers interleaved (a different order each round), each started afresh per round; errors = socket errors + answers ≥ 400, summed over the rounds" \
+	-note "Figures: medians of $ROUNDS rounds; each round starts every server afresh, then measures each case on every server back to back (a different order each case and round); a ratio is the median of the rounds' ratios, each from runs seconds apart; errors = socket errors + answers ≥ 400, summed over the rounds" \
 	-note "helpmock verify: the whole contract suite against the default helpmock, timed from starting the command to its exit, once per round" \
 	-note "Start to first answer: from starting the process to the first 2xx answer to a POST polled in a tight loop (bench/benchtool launch); peak RSS: VmHWM after the runs" \
 	-note "helpmock: \`helpmock serve\` with the embedded spec and fixtures, request log (Info, text) to a file; log off: \`-log-level warn\`" \

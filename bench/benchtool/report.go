@@ -122,11 +122,14 @@ type Summary struct {
 	Server  map[string]ServerSummary
 	// VerifyMS lists how long each `helpmock verify` run took (milliseconds).
 	VerifyMS []float64
+	// rpsByRound holds each server's requests/s per case and round, for paired ratios.
+	rpsByRound map[[2]string]map[int]float64
 }
 
 // Summarize takes the medians of rows by server and case.
 func Summarize(rows []Row) *Summary {
-	s := &Summary{Cells: map[string]map[string]*Cell{}, Server: map[string]ServerSummary{}}
+	s := &Summary{Cells: map[string]map[string]*Cell{}, Server: map[string]ServerSummary{},
+		rpsByRound: map[[2]string]map[int]float64{}}
 	type series struct{ rps, p50, p99, p999 []float64 }
 	data := map[[2]string]*series{}
 	startups := map[string][]float64{}
@@ -148,6 +151,10 @@ func Summarize(rows []Row) *Summary {
 			data[k] = d
 		}
 		d.rps = append(d.rps, r.RPS)
+		if s.rpsByRound[k] == nil {
+			s.rpsByRound[k] = map[int]float64{}
+		}
+		s.rpsByRound[k][r.Round] = r.RPS
 		d.p50 = append(d.p50, r.P50)
 		d.p99 = append(d.p99, r.P99)
 		d.p999 = append(d.p999, r.P999)
@@ -207,11 +214,23 @@ func median(xs []float64) float64 {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
-// ratio is a/b, or 0 when either is missing.
+// ratio is server a's requests/s over server b's for case c: the median of the ratios of
+// the rounds that measured both (paired runs, close in time, cancel the drift of a shared
+// machine's noise), else the ratio of the medians; 0 when either is missing.
 func (s *Summary) ratio(a, b, c string) float64 {
 	ca, cb := s.cell(a, c), s.cell(b, c)
 	if ca == nil || cb == nil || cb.RPS == 0 {
 		return 0
+	}
+	var paired []float64
+	ra, rb := s.rpsByRound[[2]string{a, c}], s.rpsByRound[[2]string{b, c}]
+	for round, x := range ra {
+		if y, ok := rb[round]; ok && y > 0 {
+			paired = append(paired, x/y)
+		}
+	}
+	if len(paired) > 0 {
+		return median(paired)
 	}
 	return ca.RPS / cb.RPS
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,5 +168,27 @@ func TestFloatFlags(t *testing.T) {
 				t.Errorf("floatFlags.Set(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestRatioIsPaired checks that a ratio is the median of the rounds' ratios: when the
+// machine is slow in one round for both servers, the pairs cancel it out, where the ratio
+// of the medians would not.
+func TestRatioIsPaired(t *testing.T) {
+	const c = "refreshToken JSON"
+	var rows []Row
+	for round, rps := range [][2]float64{{30000, 50000}, {15000, 25000}, {36000, 60000}} {
+		rows = append(rows,
+			Row{Round: round + 1, Server: serverHelpmock, Case: c, RPS: rps[0]},
+			Row{Round: round + 1, Server: serverCeiling, Case: c, RPS: rps[1]})
+	}
+	// Round 4 measured only the ceiling: it counts in its median, not in the ratio.
+	rows = append(rows, Row{Round: 4, Server: serverCeiling, Case: c, RPS: 10000})
+	s := Summarize(rows)
+	if got := s.ratio(serverHelpmock, serverCeiling, c); math.Abs(got-0.6) > 1e-9 {
+		t.Errorf("ratio = %v, want 0.6 (every round's ratio)", got)
+	}
+	if medians := s.cell(serverHelpmock, c).RPS / s.cell(serverCeiling, c).RPS; math.Abs(medians-0.6) < 1e-3 {
+		t.Errorf("the ratio of the medians is %v too: the test does not tell the two apart", medians)
 	}
 }
