@@ -166,7 +166,9 @@ finish_server() {
 	fi
 	stop_server "$pid"
 	while IFS= read -r row; do
-		[ -n "$row" ] && printf '%s\t%s\t%s\n' "$row" "$rss" "${SSTART[$name]}" >>"$RAW"
+		if [ -n "$row" ]; then
+			printf '%s\t%s\t%s\n' "$row" "$rss" "${SSTART[$name]}" >>"$RAW"
+		fi
 	done <<<"${SROWS[$name]}"
 }
 
