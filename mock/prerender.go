@@ -106,15 +106,16 @@ func (op *operation) prerender() {
 			if encode == nil {
 				continue
 			}
+			// The docs scenario's value depends on the media type itself (each has its
+			// documented example), so only fixtures share a compiled body.
 			bt, seen := done[enc]
 			switch {
-			case seen:
 			case sc.fixture == nil:
 				bt = staticBody(sc, mt, encode)
-			default:
+			case !seen:
 				bt = compileBody(sc.fixture, enc.xml, encode)
+				done[enc] = bt
 			}
-			done[enc] = bt
 			if bt == nil {
 				continue
 			}
