@@ -14,7 +14,7 @@ import (
 // These tests check the compiled answers (prerender.go) against the slow way they stand
 // in for: building the value with Fixture.Render and encoding it.
 
-func loadSnapshot(t *testing.T, fixtureDir string) *snapshot {
+func loadSnapshot(t testing.TB, fixtureDir string) *snapshot {
 	t.Helper()
 	sp, err := spec.LoadFile("../openapi.yaml")
 	if err != nil {
@@ -178,18 +178,7 @@ func TestTemplateMarkIsUniqueDateTimeOffset(t *testing.T) {
 // BenchmarkRender in mock_bench_test.go measures the way it replaces, in the same run:
 // build the value tree with Fixture.Render and encode it.
 func BenchmarkCompiledAnswer(b *testing.B) {
-	sp, err := spec.LoadFile("../openapi.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	set, err := fixtures.Load(os.DirFS("../fixtures"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	snap, err := compile(&Options{}, sp, set)
-	if err != nil {
-		b.Fatal(err)
-	}
+	snap := loadSnapshot(b, "../fixtures")
 	env := fixtures.Env{Now: time.Now(), TokenTTL: time.Hour,
 		Request: map[string]any{"AccessTokenOld": "sample string 1", "AccessTokenRefresh": "sample string 2"}}
 	for _, id := range []string{"refreshToken", "pfmsGetRefreshToken"} {
