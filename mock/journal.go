@@ -1,14 +1,10 @@
 package mock
 
 import (
-	"errors"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
-
-	"github.com/labstack/echo/v4"
 )
 
 // JournalBodyLimit is how many bytes of a request body the journal keeps.
@@ -145,60 +141,4 @@ func (c *capture) Read(p []byte) (int, error) {
 		c.buf = append(c.buf, p[:n]...)
 	}
 	return n, err
-}
-
-// journalMiddleware records every request to the mocked API. It runs outside the
-// request logger, which hands errors to the error handler, so the status is final.
-func (s *Server) journalMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if s.journal == nil || isAdminPath(c.Request().URL.Path) {
-			return next(c)
-		}
-		req := c.Request()
-		start := time.Now()
-		// The header map is kept, not copied: net/http makes a new one for every request
-		// and nothing changes it once the request is read (the journal only reads it).
-		e := JournalEntry{Time: s.opts.Now().UTC(), Method: req.Method, Path: req.URL.Path,
-			Query: req.URL.RawQuery, Header: req.Header}
-		var body *capture
-		if req.Body != nil && req.Body != http.NoBody {
-			body = &capture{ReadCloser: req.Body, limit: JournalBodyLimit}
-			if n := req.ContentLength; n > 0 {
-				// One allocation for a body whose length is known.
-				body.buf = make([]byte, 0, min(n, JournalBodyLimit))
-			}
-			req.Body = body
-		}
-		err := next(c)
-		e.DurationMS = float64(time.Since(start).Microseconds()) / 1000
-		if body != nil {
-			e.Body, e.BodyTruncated = strings.ToValidUTF8(string(body.buf), "\uFFFD"), body.truncated
-		}
-		info := peekInfo(c)
-		e.Operation, e.Scenario = info.operation, info.scenario
-		e.Status = c.Response().Status
-		if e.Operation != "" {
-			valid := e.Scenario != ""
-			var he *HTTPError
-			if !valid && errors.As(err, &he) && (he.Status == http.StatusBadRequest ||
-				he.Status == http.StatusRequestEntityTooLarge || he.Status == http.StatusUnsupportedMediaType) {
-				e.ValidationError = he.Error()
-			} else {
-				valid = true
-			}
-			e.Valid = boolPointer(valid)
-		}
-		if e.Scenario != "" {
-			if op := s.current().ops[e.Operation]; op != nil {
-				if sc := op.scenario(e.Scenario); sc != nil && sc.fixture != nil && sc.fixture.Fault != "" {
-					e.Fault, e.Status = string(sc.fixture.Fault), 0
-				}
-			}
-		}
-		if err != nil {
-			e.Error = err.Error()
-		}
-		s.journal.add(e)
-		return err
-	}
 }

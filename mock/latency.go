@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
-
-	"github.com/labstack/echo/v4"
 )
 
 // Latency is a delay added to every answer of the mocked API: Min when Max is not
@@ -79,23 +77,4 @@ func (l Latency) pick() time.Duration {
 		return l.Min
 	}
 	return l.Min + rand.N(l.Max-l.Min+1)
-}
-
-// latencyMiddleware waits Options.Latency before answering the mocked API (not the
-// admin API), or until the client gives up. Per-scenario delays come on top.
-func (s *Server) latencyMiddleware(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		d := s.opts.Latency.pick()
-		if d <= 0 || isAdminPath(c.Request().URL.Path) {
-			return next(c)
-		}
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-c.Request().Context().Done():
-			return c.Request().Context().Err()
-		}
-		return next(c)
-	}
 }

@@ -24,8 +24,12 @@ type Options struct {
 	// Fixtures are the scenarios to answer with. Default: none, so every operation answers
 	// with its documented examples (scenario "docs").
 	Fixtures *fixtures.Set
-	// Logger receives one Info line per request. Default: discard.
+	// Logger receives the mock's own messages and, unless RequestLog is set, one Info line
+	// per request (SlogRequestLogger). Default: discard.
 	Logger *slog.Logger
+	// RequestLog writes the request log instead of Logger. Default: nil, the request log
+	// goes to Logger.
+	RequestLog RequestLogger
 	// Lenient makes the mock bind requests exactly as ASP.NET Web API does, silently
 	// dropping what it drops. Default: false (strict: answer 400 for such mistakes).
 	Lenient bool
@@ -107,6 +111,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.RequestLog == nil {
+		opts.RequestLog = SlogRequestLogger{Logger: opts.Logger}
+	}
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
@@ -150,82 +157,13 @@ func (s *Server) newEcho() *echo.Echo {
 	if s.opts.CORS {
 		e.Use(s.corsMiddleware())
 	}
-	e.Use(s.journalMiddleware, s.latencyMiddleware)
-	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true, LogError: true,
-		HandleError: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			if !s.opts.Logger.Enabled(c.Request().Context(), slog.LevelInfo) {
-				return nil
-			}
-			attrs := []slog.Attr{
-				slog.String(keyMethod, v.Method), slog.String(keyURI, v.URI),
-				slog.Int(keyStatus, v.Status), slog.Duration(keyLatency, v.Latency),
-			}
-			info := peekInfo(c)
-			if info.operation != "" {
-				attrs = append(attrs, slog.String(keyOp, info.operation))
-			}
-			if info.scenario != "" {
-				attrs = append(attrs, slog.String(keyScenario, info.scenario))
-			}
-			if info.mediaType != "" {
-				attrs = append(attrs, slog.String(keyMediaType, info.mediaType))
-			}
-			if v.Error != nil {
-				attrs = append(attrs, slog.String(keyError, v.Error.Error()))
-			}
-			s.opts.Logger.LogAttrs(c.Request().Context(), slog.LevelInfo, "request", attrs...)
-			return nil
-		},
-	}))
+	e.Use(s.observe)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
 	if s.opts.Admin {
 		s.registerAdmin(e)
 	}
 	e.Any("/*", s.handle)
 	return e
-}
-
-// Log attribute keys.
-const (
-	keyMethod    = "method"
-	keyURI       = "uri"
-	keyStatus    = "status"
-	keyLatency   = "latency"
-	keyOp        = "op"
-	keyScenario  = "scenario"
-	keyMediaType = "media_type"
-	keyError     = "error"
-)
-
-// ctxInfo is the Echo context key of the request's *requestInfo.
-const ctxInfo = "helpmock.request"
-
-// requestInfo is what the handler learns about a request, for the journal and the request
-// log: one pointer in the Echo context rather than a boxed value per field.
-type requestInfo struct {
-	operation string // the matched operationId
-	scenario  string // the scenario answered
-	mediaType string // the negotiated media type
-}
-
-// infoOf returns the request's info, adding it to c on first use.
-func infoOf(c echo.Context) *requestInfo {
-	if info, ok := c.Get(ctxInfo).(*requestInfo); ok {
-		return info
-	}
-	info := &requestInfo{}
-	c.Set(ctxInfo, info)
-	return info
-}
-
-// peekInfo returns a copy of the request's info; fields the handler never set are "".
-func peekInfo(c echo.Context) requestInfo {
-	if info, ok := c.Get(ctxInfo).(*requestInfo); ok {
-		return *info
-	}
-	return requestInfo{}
 }
 
 // ServeHTTP implements http.Handler.

@@ -1,0 +1,146 @@
+package mock
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// requestInfo is what the handler learns about a request, for the journal and the request
+// log.
+type requestInfo struct {
+	operation string // the matched operationId
+	scenario  string // the scenario answered
+	mediaType string // the negotiated media type
+}
+
+// observedContext is the echo.Context that the middleware after observe and the handlers
+// see: Echo's own, plus the request's info. A wrapper rather than c.Set, because Echo
+// makes a new map for its store on the first Set of every request.
+type observedContext struct {
+	echo.Context
+	s    *Server
+	info requestInfo
+}
+
+// Error hands err to the mock's error handler with this context, so that what the error
+// handler learns (the negotiated media type) reaches the request log.
+func (c *observedContext) Error(err error) { c.s.handleError(err, c) }
+
+// infoOf returns the request's info, for the handlers to fill in.
+func infoOf(c echo.Context) *requestInfo {
+	if oc, ok := c.(*observedContext); ok {
+		return &oc.info
+	}
+	return &requestInfo{} // a context that observe never saw: nobody reads its info
+}
+
+// observe is the middleware around every request but CORS preflights: it waits
+// Options.Latency before answering the mocked API (not the admin API), hands the
+// handler's error to the error handler so that the status is final, then records the
+// request in the journal (the mocked API only) and the request log (every request).
+// One middleware rather than three (Echo's RequestLogger among them) so that a request
+// reads the clock twice and passes through one closure.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		req := c.Request()
+		oc := &observedContext{Context: c, s: s}
+		admin := isAdminPath(req.URL.Path)
+		var entry JournalEntry
+		var body *capture
+		if s.journal != nil && !admin {
+			entry, body = s.journalStart(req)
+		}
+		var err error
+		if d := s.opts.Latency.pick(); d > 0 && !admin {
+			err = waitLatency(req, d)
+		}
+		if err == nil {
+			err = next(oc)
+		}
+		if err != nil {
+			oc.Error(err)
+		}
+		end := time.Now()
+		latency := end.Sub(start)
+		if s.journal != nil && !admin {
+			s.journalEnd(&entry, body, &oc.info, c.Response().Status, latency, err)
+		}
+		le := RequestLogEntry{Time: end, Method: req.Method, URI: req.RequestURI,
+			Status: c.Response().Status, Latency: latency,
+			Operation: oc.info.operation, Scenario: oc.info.scenario, MediaType: oc.info.mediaType}
+		if err != nil {
+			le.Error = err.Error()
+		}
+		s.opts.RequestLog.LogRequest(le)
+		// The error is handled; Echo hands it to the error handler again, which sees the
+		// answer committed and leaves it.
+		return err
+	}
+}
+
+// waitLatency waits d, or until the client gives up.
+func waitLatency(req *http.Request, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-req.Context().Done():
+		return req.Context().Err()
+	}
+}
+
+// journalStart begins req's journal entry and, when it has a body, tees the body into a
+// capture.
+func (s *Server) journalStart(req *http.Request) (JournalEntry, *capture) {
+	// The header map is kept, not copied: net/http makes a new one for every request
+	// and nothing changes it once the request is read (the journal only reads it).
+	e := JournalEntry{Time: s.opts.Now().UTC(), Method: req.Method, Path: req.URL.Path,
+		Query: req.URL.RawQuery, Header: req.Header}
+	if req.Body == nil || req.Body == http.NoBody {
+		return e, nil
+	}
+	body := &capture{ReadCloser: req.Body, limit: JournalBodyLimit}
+	if n := req.ContentLength; n > 0 {
+		// One allocation for a body whose length is known.
+		body.buf = make([]byte, 0, min(n, JournalBodyLimit))
+	}
+	req.Body = body
+	return e, body
+}
+
+// journalEnd completes e with the answer and adds it to the journal.
+func (s *Server) journalEnd(e *JournalEntry, body *capture, info *requestInfo, status int, took time.Duration, err error) {
+	e.DurationMS = float64(took.Microseconds()) / 1000
+	if body != nil {
+		e.Body, e.BodyTruncated = strings.ToValidUTF8(string(body.buf), "\uFFFD"), body.truncated
+	}
+	e.Operation, e.Scenario, e.Status = info.operation, info.scenario, status
+	if e.Operation != "" {
+		valid := e.Scenario != ""
+		var he *HTTPError
+		if !valid && errors.As(err, &he) && (he.Status == http.StatusBadRequest ||
+			he.Status == http.StatusRequestEntityTooLarge || he.Status == http.StatusUnsupportedMediaType) {
+			e.ValidationError = he.Error()
+		} else {
+			valid = true
+		}
+		e.Valid = boolPointer(valid)
+	}
+	if e.Scenario != "" {
+		if op := s.current().ops[e.Operation]; op != nil {
+			if sc := op.scenario(e.Scenario); sc != nil && sc.fixture != nil && sc.fixture.Fault != "" {
+				e.Fault, e.Status = string(sc.fixture.Fault), 0
+			}
+		}
+	}
+	if err != nil {
+		e.Error = err.Error()
+	}
+	s.journal.add(*e)
+}
