@@ -81,16 +81,16 @@ func (s *Server) bindJSON(op *operation, layout *model.Type, body []byte) (map[s
 	if s.opts.Lenient {
 		return res.Value, nil
 	}
-	e := invalidRequest()
+	var e modelErrors
 	for _, l := range leniencies {
 		e.add("model", fmt.Sprintf("The body is not valid JSON (RFC 8259): it contains %s, which Json.NET tolerates but other clients and servers do not.", l))
 	}
 	for _, p := range res.Problems {
 		e.add("model", p+".")
 	}
-	s.validateSchema(e, op, layout, res.NormalizedBody)
-	if len(e.ModelState) > 0 {
-		return nil, e
+	s.validateSchema(&e, op, layout, res.NormalizedBody)
+	if e.err != nil {
+		return nil, e.err
 	}
 	return res.Value, nil
 }
@@ -116,15 +116,15 @@ func (s *Server) bindXML(op *operation, layout *model.Type, body []byte, charset
 	if s.opts.Lenient {
 		return value, nil
 	}
-	e := invalidRequest()
+	var e modelErrors
 	for _, p := range problems {
 		e.add("model", p.Message)
 	}
-	if len(e.ModelState) == 0 {
-		s.validateSchema(e, op, layout, v)
+	if e.err == nil {
+		s.validateSchema(&e, op, layout, v)
 	}
-	if len(e.ModelState) > 0 {
-		return nil, e
+	if e.err != nil {
+		return nil, e.err
 	}
 	return value, nil
 }
@@ -158,7 +158,7 @@ func (s *Server) bindForm(op *operation, layout *model.Type, body []byte) (map[s
 	for _, m := range layout.Members {
 		value[m.Name] = nil
 	}
-	e := invalidRequest()
+	var e modelErrors
 	for _, name := range sortedFormKeys(form) {
 		values := form[name]
 		m := layout.MemberFold(name)
@@ -184,19 +184,30 @@ func (s *Server) bindForm(op *operation, layout *model.Type, body []byte) (map[s
 	if s.opts.Lenient {
 		return value, nil
 	}
-	if len(e.ModelState) == 0 {
-		s.validateSchema(e, op, layout, value)
+	if e.err == nil {
+		s.validateSchema(&e, op, layout, value)
 	}
-	if len(e.ModelState) > 0 {
-		return nil, e
+	if e.err != nil {
+		return nil, e.err
 	}
 	return value, nil
+}
+
+// modelErrors collects the ModelState of a 400 answer. The error is made on the first
+// entry, so that a valid request allocates nothing for it.
+type modelErrors struct{ err *HTTPError }
+
+func (m *modelErrors) add(key, message string) {
+	if m.err == nil {
+		m.err = invalidRequest()
+	}
+	m.err.add(key, message)
 }
 
 // validateSchema validates v against the layout's schema with kin-openapi and adds each
 // violation to e. A value that certainly satisfies a plain object schema (plainschema.go)
 // is not passed to kin-openapi.
-func (s *Server) validateSchema(e *HTTPError, op *operation, layout *model.Type, v any) {
+func (s *Server) validateSchema(e *modelErrors, op *operation, layout *model.Type, v any) {
 	if layout.Schema == nil {
 		return
 	}

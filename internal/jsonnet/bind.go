@@ -65,10 +65,13 @@ func Bind(t *model.Type, v any) Result {
 
 func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string]any, map[string]any) {
 	value := make(map[string]any, len(t.Members))
-	normalized := make(map[string]any, len(obj))
 	for _, m := range t.Members {
 		value[m.Name] = nil
 	}
+	// normalized stays nil while it would hold what value holds for the members seen: a
+	// well-formed request sends every member in its own type, and then the two maps are
+	// one (neither is changed once bound).
+	var normalized map[string]any
 	// The members seen so far; a layout has few, so a slice on the stack beats a map.
 	var seenArray [16]string
 	seen := seenArray[:0]
@@ -84,21 +87,57 @@ func bindObject(t *model.Type, obj Object, path string, res *Result) (map[string
 			res.Problems = append(res.Problems, msg+"; Json.NET would silently ignore it")
 			continue
 		}
+		before := seen
 		if slices.Contains(seen, m.Name) {
 			res.Problems = append(res.Problems, fmt.Sprintf("`%s` is sent twice; Json.NET would silently keep only the last value", join(path, m.Name)))
 		} else {
 			seen = append(seen, m.Name)
 		}
 		memberPath := join(path, member.Name)
-		normalized[m.Name] = normalize(m.Type, member.Value)
+		norm := normalize(m.Type, member.Value)
 		converted, err := convert(m.Type, member.Value, memberPath, res)
+		if normalized == nil && (err != "" || !sameScalar(norm, converted)) {
+			normalized = make(map[string]any, len(obj))
+			for _, name := range before {
+				normalized[name] = value[name]
+			}
+		}
+		if normalized != nil {
+			normalized[m.Name] = norm
+		}
 		if err != "" {
 			res.Errors = append(res.Errors, ModelError{Key: modelKey(memberPath), Detail: fmt.Sprintf("`%s`: %s", memberPath, err)})
 			continue
 		}
 		value[m.Name] = converted
 	}
+	switch {
+	case normalized != nil:
+	case len(seen) == len(t.Members):
+		normalized = value
+	default: // members left out: value holds them as null, normalized must not
+		normalized = make(map[string]any, len(seen))
+		for _, name := range seen {
+			normalized[name] = value[name]
+		}
+	}
 	return value, normalized
+}
+
+// sameScalar reports whether a and b are the same string, boolean or null: the values
+// that binding keeps as they were sent.
+func sameScalar(a, b any) bool {
+	switch a := a.(type) {
+	case nil:
+		return b == nil
+	case string:
+		b, ok := b.(string)
+		return ok && a == b
+	case bool:
+		b, ok := b.(bool)
+		return ok && a == b
+	}
+	return false
 }
 
 // modelKey is Web API's ModelState key for a member path: model.Member, or model[0].Member

@@ -146,7 +146,49 @@ func FuzzReadBind(f *testing.F) {
 		if len(res.Errors) == 0 && !reflect.DeepEqual(len(res.Value), len(layout.Members)) {
 			t.Fatalf("Bind(%q) value %v lacks members", body, res.Value)
 		}
+		if _, ok := v.(Object); ok {
+			if want := normalize(layout, v); !reflect.DeepEqual(res.Normalized, want) {
+				t.Fatalf("Bind(%q) normalized = %#v, want %#v", body, res.Normalized, want)
+			}
+		}
 	})
+}
+
+// TestBindNormalized checks that Normalized is the body as sent, member names in the
+// layout's case and unknown members left out, whether or not it shares Value's map.
+func TestBindNormalized(t *testing.T) {
+	tests := []struct {
+		name, body string
+		shared     bool // every member sent once, as a string or null: one map for both
+	}{
+		{"every member a string", `{"AccessTokenOld":"a","AccessTokenRefresh":"b"}`, true},
+		{"names in another case", `{"accesstokenold":"a","ACCESSTOKENREFRESH":"b"}`, true},
+		{"null members", `{"AccessTokenOld":null,"AccessTokenRefresh":null}`, true},
+		{"a member left out", `{"AccessTokenRefresh":"b"}`, false},
+		{"a number for a string", `{"AccessTokenOld":1.50,"AccessTokenRefresh":"b"}`, false},
+		{"a number last", `{"AccessTokenOld":"a","AccessTokenRefresh":true}`, false},
+		{"sent twice", `{"AccessTokenOld":"a","AccessTokenOld":2,"AccessTokenRefresh":"b"}`, false},
+		{"sent twice, same type", `{"AccessTokenOld":"a","AccessTokenOld":"c","AccessTokenRefresh":"b"}`, true},
+		{"an unknown member", `{"AccessTokenOld":"a","Extra":1,"AccessTokenRefresh":"b"}`, true},
+		{"an object for a string", `{"AccessTokenOld":{"x":1},"AccessTokenRefresh":"b"}`, false},
+		{"empty", `{}`, false},
+	}
+	layout := loadLayout(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, _, err := Read([]byte(tt.body), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Bind(layout, v)
+			if want := normalize(layout, v); !reflect.DeepEqual(res.Normalized, want) {
+				t.Errorf("Normalized = %#v, want %#v", res.Normalized, want)
+			}
+			if shared := reflect.ValueOf(res.Normalized).UnsafePointer() == reflect.ValueOf(res.Value).UnsafePointer(); shared != tt.shared {
+				t.Errorf("Normalized shares Value's map: %v, want %v", shared, tt.shared)
+			}
+		})
+	}
 }
 
 func loadSpec(tb testing.TB) *spec.Spec {
