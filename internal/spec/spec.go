@@ -408,11 +408,39 @@ func (e *pathEntry) match(segs []string) (map[string]string, bool) {
 	return params, true
 }
 
+// isTypeSlashSubtype reports whether s is token/token, as mime.ParseMediaType reads a media
+// type (RFC 2045 tokens: printable ASCII but space and tspecials).
+func isTypeSlashSubtype(s string) bool {
+	slash := strings.IndexByte(s, '/')
+	if slash <= 0 || slash == len(s)-1 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == slash {
+			continue
+		}
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(tspecials, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// tspecials are the characters RFC 2045 excludes from tokens, besides space and controls.
+const tspecials = `()<>@,;:\"/[]?=`
+
 // MediaType returns the media type of a Content-Type header value, lower-cased and without
 // parameters, or "" when the value is empty or malformed.
 func MediaType(contentType string) string {
 	if strings.TrimSpace(contentType) == "" {
 		return ""
+	}
+	if !strings.Contains(contentType, ";") {
+		// No parameters, the common case: mime.ParseMediaType would make a map for them.
+		if mt := strings.TrimSpace(contentType); isTypeSlashSubtype(mt) {
+			return strings.ToLower(mt)
+		}
 	}
 	mt, _, err := mime.ParseMediaType(contentType)
 	if err != nil {
