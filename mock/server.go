@@ -156,11 +156,17 @@ func (s *Server) newEcho() *echo.Echo {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
+	// Echo applies the middleware of e.Use anew to every request, which makes a closure
+	// per middleware each time. The chain is built once instead, around a handler that
+	// calls the route's own (c.Handler()), and given to Echo as one middleware that
+	// returns it whatever the route.
+	var chain echo.HandlerFunc = func(c echo.Context) error { return c.Handler()(c) }
+	chain = middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true})(chain)
+	chain = s.observe(chain)
 	if s.opts.CORS {
-		e.Use(s.corsMiddleware())
+		chain = s.corsMiddleware()(chain)
 	}
-	e.Use(s.observe)
-	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true}))
+	e.Use(func(echo.HandlerFunc) echo.HandlerFunc { return chain })
 	if s.opts.Admin {
 		s.registerAdmin(e)
 	}
