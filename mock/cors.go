@@ -33,7 +33,7 @@ func (s *Server) corsMiddleware() echo.MiddlewareFunc {
 		origins = []string{"*"}
 	}
 	return middleware.CORSWithConfig(middleware.CORSConfig{
-		Skipper:      func(c echo.Context) bool { return c.Request().Header.Get(echo.HeaderOrigin) == "" },
+		Skipper:      func(c echo.Context) bool { return firstValue(c.Request().Header, echo.HeaderOrigin) == "" },
 		AllowOrigins: origins,
 		AllowMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
 			http.MethodPatch, http.MethodDelete, http.MethodOptions},

@@ -31,7 +31,7 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	bound, err := s.bind(op, req.Header.Get(echo.HeaderContentType), body)
+	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body)
 	if err != nil {
 		return err
 	}
@@ -65,11 +65,21 @@ func (s *Server) handle(c echo.Context) error {
 // negotiateFor runs Web API's content negotiation for req.
 func negotiateFor(req *http.Request) negotiate.Result {
 	return negotiate.Negotiate(negotiate.Request{
-		Accept:        joinHeader(req.Header.Values(echo.HeaderAccept)),
-		ContentType:   req.Header.Get(echo.HeaderContentType),
-		AcceptCharset: joinHeader(req.Header.Values("Accept-Charset")),
-		RequestedWith: req.Header.Get(echo.HeaderXRequestedWith),
+		Accept:        joinHeader(req.Header[echo.HeaderAccept]),
+		ContentType:   firstValue(req.Header, echo.HeaderContentType),
+		AcceptCharset: joinHeader(req.Header["Accept-Charset"]),
+		RequestedWith: firstValue(req.Header, echo.HeaderXRequestedWith),
 	})
+}
+
+// firstValue is h.Get(key) for a key already in canonical form: net/http stores request
+// headers under canonical keys, and indexing the map directly skips canonicalizing the
+// key on every call.
+func firstValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func joinHeader(values []string) string {

@@ -53,7 +53,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		var entry JournalEntry
 		var body *capture
 		if s.journal != nil && !admin {
-			entry, body = s.journalStart(req)
+			entry, body = s.journalStart(req, start)
 		}
 		var err error
 		if d := s.opts.Latency.pick(); d > 0 && !admin {
@@ -95,12 +95,16 @@ func waitLatency(req *http.Request, d time.Duration) error {
 	}
 }
 
-// journalStart begins req's journal entry and, when it has a body, tees the body into a
+// journalStart begins req's journal entry, at start (the clock's time, for a mock with its
+// own clock) and, when it has a body, tees the body into a
 // capture.
-func (s *Server) journalStart(req *http.Request) (JournalEntry, *capture) {
+func (s *Server) journalStart(req *http.Request, start time.Time) (JournalEntry, *capture) {
+	if !s.realClock {
+		start = s.opts.Now()
+	}
 	// The header map is kept, not copied: net/http makes a new one for every request
 	// and nothing changes it once the request is read (the journal only reads it).
-	e := JournalEntry{Time: s.opts.Now().UTC(), Method: req.Method, Path: req.URL.Path,
+	e := JournalEntry{Time: start.UTC(), Method: req.Method, Path: req.URL.Path,
 		Query: req.URL.RawQuery, Header: req.Header}
 	if req.Body == nil || req.Body == http.NoBody {
 		return e, nil

@@ -96,6 +96,9 @@ type Server struct {
 
 	tokens  *tokenStore
 	journal *journal
+	// realClock is true when Options.Now is time.Now (the default): the journal then
+	// takes the time the request log already read.
+	realClock bool
 
 	pinsMu sync.RWMutex
 	pins   map[string]string // operationId → pinned scenario
@@ -125,7 +128,8 @@ func New(opts Options) (*Server, error) {
 	if opts.TokenTTL <= 0 {
 		opts.TokenTTL = time.Hour
 	}
-	if opts.Now == nil {
+	realClock := opts.Now == nil
+	if realClock {
 		opts.Now = time.Now
 	}
 	if opts.Rand == nil {
@@ -133,7 +137,7 @@ func New(opts Options) (*Server, error) {
 	} else if opts.Rand != rand.Reader {
 		opts.Rand = &lockedReader{r: opts.Rand}
 	}
-	s := &Server{opts: opts, pins: map[string]string{}, closed: make(chan struct{})}
+	s := &Server{opts: opts, realClock: realClock, pins: map[string]string{}, closed: make(chan struct{})}
 	if opts.RefreshTTL <= 0 {
 		opts.RefreshTTL = 24 * time.Hour
 	}
