@@ -19,7 +19,7 @@ const ScenarioQueryParam = "__scenario"
 // refresh token is missing or empty gets the failed-refresh scenario instead of the
 // default, as the real services answer it.
 func (s *Server) chooseScenario(c echo.Context, op *operation, request map[string]any) (*scenario, error) {
-	if prefer := c.Request().Header.Values("Prefer"); len(prefer) > 0 {
+	if prefer := c.Request().Header["Prefer"]; len(prefer) > 0 { // a canonical key: see firstValue
 		prefs := parsePrefer(prefer)
 		if name, ok := prefs["example"]; ok {
 			return op.lookup(name, "Prefer: example="+name)
