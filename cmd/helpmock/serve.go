@@ -38,6 +38,10 @@ type serveConfig struct {
 	log                         logFlags
 	limits                      limitFlags
 	frontend                    frontendFlags
+
+	// requestLog writes the request log when not nil (runServe sets it from the log
+	// flags, on the log's writer); nil leaves it to the mock's Logger.
+	requestLog mock.RequestLogger
 }
 
 func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
@@ -90,6 +94,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
 		return exitUsage
 	}
+	// The request log is written on every request; reqlog writes slog's lines without
+	// slog's cost, to the same buffered writer, one whole line per Write like slog.
+	if cfg.requestLog, err = cfg.log.requestLog(logOut, logger); err != nil {
+		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		return exitUsage
+	}
 	server, err := cfg.newMock(logger)
 	if err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
@@ -129,7 +139,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// newMock loads the spec and fixtures the flags name and builds the mock.
+// newMock loads the spec and fixtures the flags name and builds the mock, which logs to
+// logger and writes its request log to cfg.requestLog (nil: to logger).
 func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	defer pauseGC()()
 	s, err := loadSpec(cfg.specPath)
@@ -140,8 +151,8 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, Lenient: cfg.lenient,
-		MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
+	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, RequestLog: cfg.requestLog,
+		Lenient: cfg.lenient, MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
 	cfg.limits.apply(&opts)
 	cfg.frontend.apply(&opts)
 	return mock.New(opts)
