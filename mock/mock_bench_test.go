@@ -13,6 +13,7 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
+	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 )
@@ -39,8 +40,15 @@ func benchSpecAndFixtures(tb testing.TB) (*spec.Spec, *fixtures.Set) {
 // a journal of 1000 requests), logging to logger.
 func benchServer(tb testing.TB, logger *slog.Logger) *mock.Server {
 	tb.Helper()
+	return benchServerLogging(tb, logger, nil)
+}
+
+// benchServerLogging is benchServer with the request log written by requestLog.
+func benchServerLogging(tb testing.TB, logger *slog.Logger, requestLog mock.RequestLogger) *mock.Server {
+	tb.Helper()
 	s, set := benchSpecAndFixtures(tb)
-	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, Admin: true, CORS: true, Journal: 1000})
+	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, RequestLog: requestLog,
+		Admin: true, CORS: true, Journal: 1000})
 	if err != nil {
 		tb.Fatalf("mock.New: %v", err)
 	}
@@ -103,18 +111,26 @@ func BenchmarkBind(b *testing.B) {
 }
 
 // BenchmarkRequest measures a whole request through the handler, as bench/run.sh sends
-// it (a JSON body, Accept JSON or XML), with the request log off and on (a text handler
-// writing to io.Discard: the cost of building the line, not of the write).
+// it (a JSON body, Accept JSON or XML), with the request log off and on (the text format
+// written to io.Discard: the cost of building the line, not of the write), as serve writes
+// it (reqlog) and as log/slog would.
 func BenchmarkRequest(b *testing.B) {
+	textLog, err := reqlog.New(io.Discard, "text")
+	if err != nil {
+		b.Fatal(err)
+	}
+	slogText := slog.New(slog.NewTextHandler(io.Discard, nil))
 	loggers := []struct {
-		name   string
-		logger *slog.Logger
+		name       string
+		logger     *slog.Logger
+		requestLog mock.RequestLogger
 	}{
-		{"log off", nil},
-		{"log on", slog.New(slog.NewTextHandler(io.Discard, nil))},
+		{"log off", nil, nil},
+		{"log on", slogText, textLog},
+		{"log on slog", slogText, nil},
 	}
 	for _, l := range loggers {
-		h := benchServer(b, l.logger)
+		h := benchServerLogging(b, l.logger, l.requestLog)
 		for _, r := range []benchRequest{
 			{name: "refreshToken JSON", path: benchRefreshPath, contentType: "application/json", accept: "application/json", body: benchJSONBody},
 			{name: "refreshToken XML", path: benchRefreshPath, contentType: "application/json", accept: "application/xml", body: benchJSONBody},
