@@ -2,7 +2,9 @@ package mock_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -104,5 +106,36 @@ func TestJournalOff(t *testing.T) {
 	readAll(t, serve(t, s, request{method: http.MethodGet, path: "/x"}))
 	if got := s.Journal(""); len(got) != 0 {
 		t.Errorf("Journal with Options.Journal 0 = %d entries, want 0", len(got))
+	}
+}
+
+// TestJournalKeepsBodies checks that the journal keeps whole bodies of every size up to
+// its limit, whether the client sent their length or not (the capture starts in a small
+// buffer of its own and grows past it).
+func TestJournalKeepsBodies(t *testing.T) {
+	s := newAdminServer(t)
+	for _, size := range []int{0, 1, 500, 1023, 1024, 1025, 3000, mock.JournalBodyLimit - 1} {
+		for _, knownLength := range []bool{true, false} {
+			body := `{"AccessTokenOld":"` + strings.Repeat("x", size) + `","AccessTokenRefresh":"r"}`
+			req := httptest.NewRequest(http.MethodPost, paths["refreshToken"], io.MultiReader(strings.NewReader(body)))
+			if knownLength {
+				req.ContentLength = int64(len(body))
+			} else {
+				req.ContentLength = -1
+			}
+			req.Header.Set("Content-Type", spec.ApplicationJSON)
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			e := s.Journal("")
+			last := e[len(e)-1]
+			want := body
+			if len(want) > mock.JournalBodyLimit {
+				want = want[:mock.JournalBodyLimit]
+			}
+			if last.Body != want || last.BodyTruncated != (len(body) > mock.JournalBodyLimit) || last.Status != rec.Code {
+				t.Errorf("%d-byte body (length known %v): journal kept %d bytes (truncated %v, status %d), want %d",
+					len(body), knownLength, len(last.Body), last.BodyTruncated, last.Status, len(want))
+			}
+		}
 	}
 }
