@@ -56,7 +56,7 @@ func (s *Server) fault(c echo.Context, op *operation, sc *scenario, request map[
 			_ = tcp.SetLinger(0)
 		}
 	case fixtures.FaultTruncated:
-		status, payload, err := s.render(op, sc, request, neg.MediaType)
+		status, payload, err := s.render(op, sc, request, neg.MediaType, nil)
 		if err != nil || status == 0 {
 			status, payload = http.StatusOK, []byte("{}")
 		}

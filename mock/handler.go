@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,7 +52,9 @@ func (s *Server) handle(c echo.Context) error {
 	if sc, err = s.rotate(c, op, sc, bound); err != nil {
 		return err
 	}
-	status, payload, err := s.render(op, sc, bound, neg.MediaType)
+	buf := answerBuffers.Get().(*[]byte)
+	defer answerBuffers.Put(buf)
+	status, payload, err := s.render(op, sc, bound, neg.MediaType, (*buf)[:0])
 	if err != nil {
 		return err
 	}
@@ -61,6 +64,18 @@ func (s *Server) handle(c echo.Context) error {
 	}
 	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
 }
+
+// answerBuffers hold the buffers that compiled answers are written into. A buffer goes
+// back when the handler returns: by then the answer is in net/http's own buffer or on the
+// wire. An answer that outgrows its buffer leaves it unused, and the larger array is not
+// kept, so the pool holds answerBufferSize-byte buffers only.
+var answerBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, answerBufferSize)
+	return &b
+}}
+
+// answerBufferSize fits every embedded fixture's answer.
+const answerBufferSize = 2048
 
 // negotiateFor runs Web API's content negotiation for req.
 func negotiateFor(req *http.Request) negotiate.Result {

@@ -220,3 +220,30 @@ func churn(ctx context.Context, client *http.Client, base string, srv *mock.Serv
 		res.adminCalls++
 	}
 }
+
+// TestConcurrentAnswersStayApart sends many concurrent requests, each with its own state
+// code, which the success scenario writes back into its answer, and checks that every
+// answer holds its own request's code and no other: the buffers that compiled answers
+// are written into are reused between requests.
+func TestConcurrentAnswersStayApart(t *testing.T) {
+	srv := newServer(t, false)
+	const goroutines, perGoroutine = 16, 50
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for i := range perGoroutine {
+				code := fmt.Sprintf("state-%d-%d", g, i)
+				accept := []string{"application/json", "application/xml"}[i%2]
+				body := `{"stateCode":"` + code + `","AuthString":"a","expiredAccessToken":"e","RefreshToken":"r"}`
+				resp := serve(t, srv, request{path: "/api/PFMS/pfms_get_refresh_token", contentType: spec.ApplicationJSON, accept: accept, body: body})
+				got := readAll(t, resp)
+				want := "Token generated for state " + code
+				if resp.StatusCode != http.StatusOK || !strings.Contains(got, want+`"`) && !strings.Contains(got, want+"<") {
+					t.Errorf("answer to %s (%s) = %d %s, want 200 with %q", code, accept, resp.StatusCode, got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -248,12 +248,13 @@ func (bt *bodyTemplate) matches(f *fixtures.Fixture, encode encodeFunc) bool {
 	if err != nil {
 		return false
 	}
-	got, err := bt.render(f, fixtures.SampleEnv())
+	got, err := bt.render(nil, f, fixtures.SampleEnv())
 	return err == nil && bytes.Equal(got, want)
 }
 
-// render writes the answer for env.
-func (bt *bodyTemplate) render(f *fixtures.Fixture, env fixtures.Env) ([]byte, error) {
+// render appends the answer for env to dst; an answer without templates is returned as
+// it is, not appended (callers never change it).
+func (bt *bodyTemplate) render(dst []byte, f *fixtures.Fixture, env fixtures.Env) ([]byte, error) {
 	if len(bt.parts) == 1 {
 		return bt.parts[0].lit, nil // no templates: the bytes are never changed by callers
 	}
@@ -263,7 +264,7 @@ func (bt *bodyTemplate) render(f *fixtures.Fixture, env fixtures.Env) ([]byte, e
 		return nil, fmt.Errorf("render %s: %w", f.File, err)
 	}
 	texts := string(buf) // one conversion for every template's text
-	out := make([]byte, 0, bt.size+2*len(texts))
+	out := slices.Grow(dst, bt.size+2*len(texts))
 	for _, p := range bt.parts {
 		out = append(out, p.lit...)
 		if p.slot < 0 {

@@ -94,7 +94,7 @@ func TestCompiledAnswersMatchEncoder(t *testing.T) {
 					compiled++
 					for seed := range byte(3) {
 						want := slowAnswer(t, op, sc, mt, hostileEnv(seed))
-						got, err := bt.render(sc.fixture, hostileEnv(seed))
+						got, err := bt.render(nil, sc.fixture, hostileEnv(seed))
 						if err != nil {
 							t.Fatalf("render: %v", err)
 						}
@@ -119,7 +119,7 @@ func TestCompiledAnswerEscapesRequestText(t *testing.T) {
 		spec.ApplicationJSON: `"responseData":"Token generated for state <09> & \"quoted\" 'apos' \u2028 \u0001 ]]> é"`,
 		spec.ApplicationXML:  `<responseData>Token generated for state &lt;09&gt; &amp; "quoted" 'apos' ` + "\u2028" + ` &#x1; ]]&gt; é</responseData>`,
 	} {
-		got, err := sc.bodies[mt].render(sc.fixture, hostileEnv(1))
+		got, err := sc.bodies[mt].render(nil, sc.fixture, hostileEnv(1))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,7 +196,7 @@ func BenchmarkCompiledAnswer(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := bt.render(sc.fixture, env); err != nil {
+					if _, err := bt.render(nil, sc.fixture, env); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -11,13 +11,14 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// render returns the status and body of sc's answer in mediaType.
-func (s *Server) render(op *operation, sc *scenario, request map[string]any, mediaType string) (int, []byte, error) {
+// render returns the status and body of sc's answer in mediaType. A compiled answer is
+// appended to dst; others come in buffers of their own.
+func (s *Server) render(op *operation, sc *scenario, request map[string]any, mediaType string, dst []byte) (int, []byte, error) {
 	if sc.status < 400 && !hasContent(op.Operation, sc.status) {
 		return sc.status, nil, nil
 	}
 	if bt := sc.bodies[mediaType]; bt != nil {
-		out, err := bt.render(sc.fixture, s.env(request))
+		out, err := bt.render(dst, sc.fixture, s.env(request))
 		if err != nil {
 			return 0, nil, fmt.Errorf("operation %s scenario %s: %w", op.ID, sc.name, err)
 		}
