@@ -114,7 +114,7 @@ func TestJournalOff(t *testing.T) {
 // buffer of its own and grows past it).
 func TestJournalKeepsBodies(t *testing.T) {
 	s := newAdminServer(t)
-	for _, size := range []int{0, 1, 500, 1023, 1024, 1025, 3000, mock.JournalBodyLimit - 1} {
+	for _, size := range []int{0, 1, 460, 466, 470, 1000, 3000, mock.JournalBodyLimit - 1} {
 		for _, knownLength := range []bool{true, false} {
 			body := `{"AccessTokenOld":"` + strings.Repeat("x", size) + `","AccessTokenRefresh":"r"}`
 			req := httptest.NewRequest(http.MethodPost, paths["refreshToken"], io.MultiReader(strings.NewReader(body)))

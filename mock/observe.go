@@ -31,7 +31,7 @@ type observedContext struct {
 }
 
 // smallBody is the size of a request body that the journal captures without allocating.
-const smallBody = 1024
+const smallBody = 512
 
 // Error hands err to the mock's error handler with this context, so that what the error
 // handler learns (the negotiated media type) reaches the request log.
