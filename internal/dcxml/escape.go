@@ -12,6 +12,15 @@ import (
 // write "\r\n", which any XML reader normalises back to "\n".
 const newLine = "\n"
 
+// plainText is true for the bytes that AppendText copies as they are: printable ASCII
+// but '<', '>' and '&'. One lookup per byte instead of five comparisons.
+var plainText = func() (set [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		set[c] = c != '<' && c != '>' && c != '&'
+	}
+	return set
+}()
+
 // AppendText appends s as XmlWriter.WriteString writes element text with
 // CheckCharacters = false (Web API 2's XmlMediaTypeFormatter): &, < and > become
 // entities, quotes, apostrophes and tabs stay as they are, line breaks follow newLine,
@@ -21,7 +30,7 @@ func AppendText(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '<' && c != '>' && c != '&' {
+		if plainText[c] {
 			i++
 			continue
 		}
