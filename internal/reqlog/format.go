@@ -2,6 +2,7 @@ package reqlog
 
 import (
 	"strconv"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -151,10 +152,55 @@ func appendQuotedASCII(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendRFC3339Millis mirrors log/slog's appendRFC3339Millis, the text handler's time
-// format: RFC 3339 in t's location with exactly three fractional digits, truncated.
-// Years outside [0,9999] come out as slog writes them, which drops the wrong digit.
+// appendRFC3339Millis appends t as log/slog's appendRFC3339Millis does, the text
+// handler's time format: RFC 3339 in t's location with exactly three fractional digits,
+// truncated. The date, clock and zone change once a second while a line is written
+// thousands of times a second, so they are formatted once per second (lastSecond) and
+// only the milliseconds per line.
 func appendRFC3339Millis(b []byte, t time.Time) []byte {
+	sec, loc := t.Unix(), t.Location()
+	c := lastSecond.Load()
+	if c == nil || c.sec != sec || c.loc != loc {
+		c = newSecondText(t)
+		lastSecond.Store(c)
+	}
+	if !c.ok {
+		return slogRFC3339Millis(b, t)
+	}
+	b = append(b, c.clock...)
+	ms := t.Nanosecond() / 1e6
+	b = append(b, '.', byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10))
+	return append(b, c.zone...)
+}
+
+// secondText is one second of appendRFC3339Millis's output: what comes before the
+// fraction and what comes after it, for the times of second sec in loc.
+type secondText struct {
+	sec         int64
+	loc         *time.Location
+	ok          bool // false for years outside [1,9999], left to slogRFC3339Millis
+	clock, zone string
+}
+
+// lastSecond is the second the last line was written in; lines of other seconds and
+// locations replace it.
+var lastSecond atomic.Pointer[secondText]
+
+func newSecondText(t time.Time) *secondText {
+	c := &secondText{sec: t.Unix(), loc: t.Location()}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return c // slog's truncation works from year 1: leave the rest to it
+	}
+	// The second's first instant, formatted as slog formats it, split around the ".000".
+	const clockLen = len("2006-01-02T15:04:05")
+	whole := string(slogRFC3339Millis(nil, t.Add(-time.Duration(t.Nanosecond()))))
+	c.ok, c.clock, c.zone = true, whole[:clockLen], whole[clockLen+len(".000"):]
+	return c
+}
+
+// slogRFC3339Millis is log/slog's appendRFC3339Millis, copied: years outside [0,9999]
+// come out as slog writes them, which drops the wrong digit.
+func slogRFC3339Millis(b []byte, t time.Time) []byte {
 	// Format according to time.RFC3339Nano since it is highly optimized,
 	// but truncate it to use millisecond resolution.
 	// Unfortunately, that format trims trailing 0s, so add 1/10 millisecond

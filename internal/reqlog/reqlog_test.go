@@ -318,3 +318,20 @@ func TestLogRequestAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestLogRequestSecondCache checks lines written one after another within one second,
+// across a second's edge, in another location in the same second and back: the text
+// format reuses the last second's text.
+func TestLogRequestSecondCache(t *testing.T) {
+	t0 := time.Date(2026, 11, 22, 4, 1, 36, 0, time.UTC)
+	india := time.FixedZone("IST", 5*3600+30*60)
+	for _, tm := range []time.Time{
+		t0, t0.Add(5 * time.Millisecond), t0.Add(999999999), t0.In(india), t0.Add(7 * time.Millisecond).In(india),
+		t0, t0.Add(time.Second), t0.Add(time.Second + 1), t0.Add(-1), t0.Add(-time.Second).In(india),
+		time.Date(10000, 1, 1, 0, 0, 0, 5e6, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 6e6, time.UTC), t0,
+	} {
+		e := baseEntry()
+		e.Time = tm
+		checkSame(t, e)
+	}
+}
