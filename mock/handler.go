@@ -17,11 +17,13 @@ func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
 	snap := s.current()
 	o, _, err := snap.spec.Match(req.Method, req.URL.Path)
-	var mna *spec.MethodNotAllowedError
-	switch {
-	case errors.As(err, &mna):
-		return methodNotAllowed(req.Method, mna.Allow)
-	case err != nil:
+	if err != nil {
+		// Declared here, not before the test: errors.As takes its address, which puts it
+		// on the heap wherever it is declared.
+		var mna *spec.MethodNotAllowedError
+		if errors.As(err, &mna) {
+			return methodNotAllowed(req.Method, mna.Allow)
+		}
 		return notFound(requestURI(req))
 	}
 	op := snap.ops[o.ID]

@@ -139,3 +139,19 @@ func TestJournalKeepsBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestJournalBodyInvalidUTF8 checks that a body that is not UTF-8 is journaled with
+// U+FFFD in place of each invalid byte sequence, and a valid one as it is.
+func TestJournalBodyInvalidUTF8(t *testing.T) {
+	s := newAdminServer(t)
+	for body, want := range map[string]string{
+		"{\"a\":\"\xff\xfe\"}": "{\"a\":\"\uFFFD\"}",
+		"{\"a\":\"é\"}":        "{\"a\":\"é\"}",
+	} {
+		readAll(t, serve(t, s, request{path: paths["refreshToken"], contentType: spec.ApplicationJSON, body: body}))
+		e := s.Journal("")
+		if got := e[len(e)-1].Body; got != want {
+			t.Errorf("journal of body %q = %q, want %q", body, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 )
@@ -102,6 +103,17 @@ func waitLatency(req *http.Request, d time.Duration) error {
 	}
 }
 
+// validationError returns the message of err when it is the 400, 413 or 415 answer of a
+// request that failed binding or validation.
+func validationError(err error) (string, bool) {
+	var he *HTTPError
+	if errors.As(err, &he) && (he.Status == http.StatusBadRequest ||
+		he.Status == http.StatusRequestEntityTooLarge || he.Status == http.StatusUnsupportedMediaType) {
+		return he.Error(), true
+	}
+	return "", false
+}
+
 // journalStart begins req's journal entry, at start (the clock's time, for a mock with its
 // own clock) and, when req has a body, tees the body into oc's capture.
 func (s *Server) journalStart(req *http.Request, start time.Time, oc *observedContext) (JournalEntry, *capture) {
@@ -129,19 +141,19 @@ func (s *Server) journalStart(req *http.Request, start time.Time, oc *observedCo
 func (s *Server) journalEnd(e *JournalEntry, body *capture, info *requestInfo, status int, took time.Duration, err error) {
 	e.DurationMS = float64(took.Microseconds()) / 1000
 	if body != nil {
-		e.Body, e.BodyTruncated = strings.ToValidUTF8(string(body.buf), "\uFFFD"), body.truncated
+		e.Body, e.BodyTruncated = string(body.buf), body.truncated
+		if !utf8.ValidString(e.Body) { // a quicker test than ToValidUTF8's own
+			e.Body = strings.ToValidUTF8(e.Body, "\uFFFD")
+		}
 	}
 	e.Operation, e.Scenario, e.Status = info.operation, info.scenario, status
 	if e.Operation != "" {
-		valid := e.Scenario != ""
-		var he *HTTPError
-		if !valid && errors.As(err, &he) && (he.Status == http.StatusBadRequest ||
-			he.Status == http.StatusRequestEntityTooLarge || he.Status == http.StatusUnsupportedMediaType) {
-			e.ValidationError = he.Error()
-		} else {
-			valid = true
+		e.Valid = boolPointer(true)
+		if e.Scenario == "" {
+			if msg, ok := validationError(err); ok {
+				e.Valid, e.ValidationError = boolPointer(false), msg
+			}
 		}
-		e.Valid = boolPointer(valid)
 	}
 	if e.Scenario != "" {
 		if op := s.current().ops[e.Operation]; op != nil {
