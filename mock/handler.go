@@ -81,12 +81,52 @@ const answerBufferSize = 2048
 
 // negotiateFor runs Web API's content negotiation for req.
 func negotiateFor(req *http.Request) negotiate.Result {
-	return negotiate.Negotiate(negotiate.Request{
+	return negotiations.negotiate(negotiate.Request{
 		Accept:        joinHeader(req.Header[echo.HeaderAccept]),
 		ContentType:   firstValue(req.Header, echo.HeaderContentType),
 		AcceptCharset: joinHeader(req.Header["Accept-Charset"]),
 		RequestedWith: firstValue(req.Header, echo.HeaderXRequestedWith),
 	})
+}
+
+// negotiations remembers the outcome of negotiation for the header values seen: clients
+// send the same few combinations over and over, and a lookup costs a fifth of
+// negotiating.
+var negotiations = negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
+
+// maxNegotiations and maxNegotiationKey bound negotiationCache: once it is full, new
+// combinations are negotiated but not kept, and neither are header values longer than
+// maxNegotiationKey bytes in all, so that a client sending endless or huge variations
+// cannot grow it past about 128 KiB.
+const (
+	maxNegotiations   = 512
+	maxNegotiationKey = 256
+)
+
+// negotiationCache is a bounded cache of negotiate.Negotiate, which depends on its
+// Request only; safe for concurrent use.
+type negotiationCache struct {
+	mu      sync.RWMutex
+	results map[negotiate.Request]negotiate.Result
+}
+
+func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
+	nc.mu.RLock()
+	res, ok := nc.results[r]
+	nc.mu.RUnlock()
+	if ok {
+		return res
+	}
+	res = negotiate.Negotiate(r)
+	if len(r.Accept)+len(r.ContentType)+len(r.AcceptCharset)+len(r.RequestedWith) > maxNegotiationKey {
+		return res
+	}
+	nc.mu.Lock()
+	if len(nc.results) < maxNegotiations {
+		nc.results[r] = res
+	}
+	nc.mu.Unlock()
+	return res
 }
 
 // firstValue is h.Get(key) for a key already in canonical form: net/http stores request
