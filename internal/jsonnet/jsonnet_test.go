@@ -133,11 +133,14 @@ func TestAppendFollowsLayout(t *testing.T) {
 }
 
 func FuzzReadBind(f *testing.F) {
-	for _, seed := range []string{`{"AccessTokenRefresh":"a"}`, `{'a':[1,{"b":null}],}`, `[`, `{"x":1e999}`, "\"\\ud800\\udc00\""} {
+	for _, seed := range []string{`{"AccessTokenRefresh":"a"}`, `{"AccessTokenOld":"o", "AccessTokenRefresh":"a"}`, `{'a':[1,{"b":null}],}`, `[`, `{"x":1e999}`, "\"\\ud800\\udc00\""} {
 		f.Add([]byte(seed))
 	}
 	layout := loadLayout(f)
 	f.Fuzz(func(t *testing.T, body []byte) {
+		if value, ok := BindPlain(layout, body); ok {
+			checkBindPlain(t, layout, body, value)
+		}
 		v, _, err := Read(body, 0)
 		if err != nil {
 			return
@@ -250,5 +253,62 @@ func TestBindRoots(t *testing.T) {
 				t.Errorf("Bind(%s).Body = %s, want %s", tt.body, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBindPlain checks which bodies BindPlain binds itself, and that what it binds is
+// what Read and Bind make of the same body.
+func TestBindPlain(t *testing.T) {
+	tests := []struct {
+		body string
+		ok   bool
+	}{
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b"}`, true},
+		{" \r\n\t{ \"AccessTokenRefresh\" : \"b\" ,\n\"AccessTokenOld\":\"\" }\n", true},
+		{`{"AccessTokenOld":"é µ 😀","AccessTokenRefresh":"b"}`, true},
+		{"{\"AccessTokenOld\":\"raw \x01 control\",\"AccessTokenRefresh\":\"b\"}", true},
+		{`{"AccessTokenOld":"a"}`, false},                                               // a member left out
+		{`{"accesstokenold":"a","AccessTokenRefresh":"b"}`, false},                      // another case
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b","AccessTokenOld":"c"}`, false}, // twice
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b","X":"c"}`, false},              // unknown
+		{`{"AccessTokenOld":"a\"","AccessTokenRefresh":"b"}`, false},                    // an escape
+		{`{"AccessTokenOld":null,"AccessTokenRefresh":"b"}`, false},
+		{`{"AccessTokenOld":1,"AccessTokenRefresh":"b"}`, false},
+		{`{'AccessTokenOld':"a","AccessTokenRefresh":"b"}`, false},
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b",}`, false},
+		{`{"AccessTokenOld":"a",/*c*/"AccessTokenRefresh":"b"}`, false},
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b"} x`, false},
+		{`{"AccessTokenOld":"a","AccessTokenRefresh":"b"`, false},
+		{"{\"AccessTokenOld\":\"\xff\",\"AccessTokenRefresh\":\"b\"}", false},
+		{"\u00a0{\"AccessTokenOld\":\"a\",\"AccessTokenRefresh\":\"b\"}", false},
+		{`{}`, false},
+		{``, false},
+		{`[]`, false},
+	}
+	layout := loadLayout(t)
+	for _, tt := range tests {
+		got, ok := BindPlain(layout, []byte(tt.body))
+		if ok != tt.ok {
+			t.Errorf("BindPlain(%q) ok = %v, want %v", tt.body, ok, tt.ok)
+			continue
+		}
+		if ok {
+			checkBindPlain(t, layout, []byte(tt.body), got)
+		}
+	}
+}
+
+// checkBindPlain fails unless Read and Bind make of body what BindPlain made: value, with
+// no leniency, error or problem.
+func checkBindPlain(t *testing.T, layout *model.Type, body []byte, value map[string]any) {
+	t.Helper()
+	v, leniencies, err := Read(body, 0)
+	if err != nil || len(leniencies) > 0 {
+		t.Fatalf("BindPlain bound %q, which Read reads with %v, leniencies %v", body, err, leniencies)
+	}
+	res := Bind(layout, v)
+	if len(res.Errors) > 0 || len(res.Problems) > 0 || !reflect.DeepEqual(res.Value, value) || !reflect.DeepEqual(res.Normalized, value) {
+		t.Fatalf("BindPlain(%q) = %v; Bind: value %v, normalized %v, errors %v, problems %v",
+			body, value, res.Value, res.Normalized, res.Errors, res.Problems)
 	}
 }
