@@ -64,6 +64,7 @@ func (s *Server) handle(c echo.Context) error {
 		// A void action: Web API 2 sends its 204 without a body or a Content-Type.
 		return c.NoContent(status)
 	}
+	setContentType(c.Response().Header(), neg.ContentType())
 	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
 }
 
@@ -78,6 +79,26 @@ var answerBuffers = sync.Pool{New: func() any {
 
 // answerBufferSize fits every embedded fixture's answer.
 const answerBufferSize = 2048
+
+// setContentType sets the Content-Type header to ct, which Echo's Blob then keeps. The
+// header values of the common answers are made once and shared: Header.Set would
+// canonicalize the key and make a new slice on every request. net/http only reads them.
+func setContentType(h http.Header, ct string) {
+	switch ct {
+	case jsonUTF8[0]:
+		h[echo.HeaderContentType] = jsonUTF8
+	case xmlUTF8[0]:
+		h[echo.HeaderContentType] = xmlUTF8
+	default:
+		h[echo.HeaderContentType] = []string{ct}
+	}
+}
+
+// The Content-Type header values of the common answers, shared by every response.
+var (
+	jsonUTF8 = []string{negotiate.Result{MediaType: negotiate.ApplicationJSON, Charset: "utf-8"}.ContentType()}
+	xmlUTF8  = []string{negotiate.Result{MediaType: negotiate.ApplicationXML, Charset: "utf-8"}.ContentType()}
+)
 
 // negotiateFor runs Web API's content negotiation for req.
 func negotiateFor(req *http.Request) negotiate.Result {
