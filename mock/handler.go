@@ -34,7 +34,12 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body)
+	scratch := boundModels.Get().(map[string]any)
+	defer func() {
+		clear(scratch)
+		boundModels.Put(scratch)
+	}()
+	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body, scratch)
 	if err != nil {
 		return err
 	}
@@ -67,6 +72,11 @@ func (s *Server) handle(c echo.Context) error {
 	setContentType(c.Response().Header(), neg.ContentType())
 	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
 }
+
+// boundModels hold the maps that plain JSON bodies are bound into (jsonnet.BindPlain). A
+// map goes back, emptied, when the handler returns: nothing keeps the bound model past
+// the request (scenario choice, token rotation and rendering only read it).
+var boundModels = sync.Pool{New: func() any { return make(map[string]any, 8) }}
 
 // answerBuffers hold the buffers that compiled answers are written into. A buffer goes
 // back when the handler returns: by then the answer is in net/http's own buffer or on the

@@ -138,7 +138,7 @@ func FuzzReadBind(f *testing.F) {
 	}
 	layout := loadLayout(f)
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if value, ok := BindPlain(layout, body); ok {
+		if value := map[string]any{}; BindPlain(layout, body, value) {
 			checkBindPlain(t, layout, body, value)
 		}
 		v, _, err := Read(body, 0)
@@ -287,7 +287,8 @@ func TestBindPlain(t *testing.T) {
 	}
 	layout := loadLayout(t)
 	for _, tt := range tests {
-		got, ok := BindPlain(layout, []byte(tt.body))
+		got := map[string]any{}
+		ok := BindPlain(layout, []byte(tt.body), got)
 		if ok != tt.ok {
 			t.Errorf("BindPlain(%q) ok = %v, want %v", tt.body, ok, tt.ok)
 			continue

@@ -10,29 +10,30 @@ import (
 // bit set.
 const maxPlainMembers = 64
 
-// BindPlain binds data when it is the plainest body a client sends for a class whose
-// members are all strings: one object that gives every member exactly once, by its exact
-// name, a string without escapes, with nothing but JSON white space around the tokens.
-// Then Bind(t, v) of what Read returns has no error and no problem, Read reports no
-// leniency, and Value and Normalized both equal the map BindPlain returns; ok is true.
-// For anything else ok is false, and Read and Bind decide with all their rules.
+// BindPlain binds data into value, an empty map, when data is the plainest body a client
+// sends for a class whose members are all strings: one object that gives every member
+// exactly once, by its exact name, a string without escapes, with nothing but JSON white
+// space around the tokens. Then Bind(t, v) of what Read returns has no error and no
+// problem, Read reports no leniency, and Value and Normalized both equal value; ok is
+// true. For anything else ok is false, value holds what was read so far, and Read and
+// Bind decide with all their rules. The caller may pass a map it reuses.
 //
 // Written by hand because it is the one body every well-behaved client sends: it skips
 // the general reader's tree of members and Bind's conversions, half of a request's
 // binding cost.
-func BindPlain(t *model.Type, data []byte) (value map[string]any, ok bool) {
+func BindPlain(t *model.Type, data []byte, value map[string]any) (ok bool) {
 	if t.Kind != model.Object || len(t.Members) == 0 || len(t.Members) > maxPlainMembers {
-		return nil, false
+		return false
 	}
 	for _, m := range t.Members {
 		if m.Type == nil || m.Type.Kind != model.String {
-			return nil, false
+			return false
 		}
 	}
 	p := plainReader{data: data}
 	p.space()
 	if !p.take('{') {
-		return nil, false
+		return false
 	}
 	text := "" // data as a string, made once the body looks plain
 	var seen uint64
@@ -43,39 +44,35 @@ func BindPlain(t *model.Type, data []byte) (value map[string]any, ok bool) {
 				break
 			}
 			if !p.take(',') {
-				return nil, false
+				return false
 			}
 			p.space()
 		}
 		nameStart, nameEnd, ok := p.str()
 		if !ok {
-			return nil, false
+			return false
 		}
 		p.space()
 		if !p.take(':') {
-			return nil, false
+			return false
 		}
 		p.space()
 		valueStart, valueEnd, ok := p.str()
 		if !ok {
-			return nil, false
+			return false
 		}
 		if text == "" {
 			text = string(data)
-			value = make(map[string]any, len(t.Members))
 		}
 		i := memberIndex(t, text[nameStart:nameEnd])
 		if i < 0 || seen&(1<<i) != 0 {
-			return nil, false
+			return false
 		}
 		seen |= 1 << i
 		value[t.Members[i].Name] = text[valueStart:valueEnd]
 	}
 	p.space()
-	if p.pos != len(data) || seen != 1<<len(t.Members)-1 {
-		return nil, false
-	}
-	return value, true
+	return p.pos == len(data) && seen == 1<<len(t.Members)-1
 }
 
 // memberIndex returns the index of the member named name exactly, or -1.
