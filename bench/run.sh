@@ -8,7 +8,7 @@
 # (a different order each case and round), reads each server's peak RSS and stops it by
 # its PID. The medians and ratios are printed and written to bench/results.md.
 #
-# Environment: DURATION (wrk -d per run, default 3s), ROUNDS (default 5), CONNECTIONS
+# Environment: DURATION (wrk -d per run, default 3s), ROUNDS (default 7), CONNECTIONS
 # (wrk -c, default 32), THREADS (wrk -t, default 2), WARMUP (wrk -d before measuring,
 # default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism"), PIN (default 1:
 # with taskset and 2 or more CPUs, each server runs on the first half of the CPUs and wrk,
@@ -18,7 +18,7 @@
 set -euo pipefail
 
 DURATION=${DURATION:-3s}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-7}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-1s}
