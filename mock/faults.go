@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,14 +17,7 @@ func (s *Server) delay(req *http.Request, sc *scenario) error {
 	if sc.fixture == nil || sc.fixture.Delay <= 0 {
 		return nil
 	}
-	t := time.NewTimer(sc.fixture.Delay)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-req.Context().Done():
-		return req.Context().Err()
-	}
+	return waitFor(req, sc.fixture.Delay)
 }
 
 // fault misbehaves at the connection level as the scenario says.

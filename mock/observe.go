@@ -65,7 +65,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		var err error
 		if d := s.opts.Latency.pick(); d > 0 && !admin {
-			err = waitLatency(req, d)
+			err = waitFor(req, d)
 		}
 		if err == nil {
 			err = next(oc)
@@ -91,8 +91,8 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// waitLatency waits d, or until the client gives up.
-func waitLatency(req *http.Request, d time.Duration) error {
+// waitFor waits d, or until the client of req gives up.
+func waitFor(req *http.Request, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
