@@ -15,6 +15,11 @@ func loadSpec(path string) (*spec.Spec, error) {
 	if path != "" {
 		return spec.LoadFile(path)
 	}
+	// openapi.json is the same document, and JSON loads faster; a stale one (openapi.yaml
+	// changed, openapi.json not regenerated) is left alone.
+	if data, current := helpmock.DefaultSpecJSON(); current {
+		return spec.Load(helpmock.DefaultSpecName+" (embedded)", data)
+	}
 	return spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
 }
 

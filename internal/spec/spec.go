@@ -1,7 +1,9 @@
 package spec
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -139,11 +141,7 @@ func loadYAML(source string, data []byte) (*Spec, error) {
 // loadJSON loads data through its JSON form; false when it cannot, or when a schema the
 // operations use has properties whose declaration order it did not learn.
 func loadJSON(source string, data []byte) (*Spec, bool) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, false
-	}
-	text, ok := toJSON(&root)
+	root, text, ok := nodesAndJSON(data)
 	if !ok {
 		return nil, false
 	}
@@ -151,7 +149,7 @@ func loadJSON(source string, data []byte) (*Spec, bool) {
 	if err != nil {
 		return nil, false
 	}
-	orders := declarationOrders(doc, &root)
+	orders := declarationOrders(doc, root)
 	complete := true
 	order := func(s *openapi3.Schema) []string {
 		names := orders[s]
@@ -165,6 +163,26 @@ func loadJSON(source string, data []byte) (*Spec, bool) {
 		return nil, false
 	}
 	return s, true
+}
+
+// nodesAndJSON returns the node tree of data and its JSON text: a JSON document read by
+// jsonNode and without its white space (which encoding/json would scan twice more), YAML
+// through yaml3 and toJSON.
+func nodesAndJSON(data []byte) (*yaml.Node, []byte, bool) {
+	if root, ok := jsonNode(data); ok {
+		var text bytes.Buffer
+		text.Grow(len(data))
+		if err := json.Compact(&text, data); err != nil {
+			return nil, nil, false
+		}
+		return root, text.Bytes(), true
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, nil, false
+	}
+	text, ok := toJSON(&root)
+	return &root, text, ok
 }
 
 // build validates and compiles a loaded document; order is the compiler's model.Compiler.Order.
