@@ -25,6 +25,11 @@ type newConns struct {
 
 // hook is the http.Server's ConnState.
 func (n *newConns) hook(c net.Conn, st http.ConnState) {
+	if st == http.StateIdle {
+		// A connection turns idle after a request (StateActive), which already left it
+		// out: skip the lock that every kept-alive request would take once more.
+		return
+	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.conns == nil {
