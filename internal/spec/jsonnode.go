@@ -81,7 +81,7 @@ func (p *jsonParser) value(depth int) (*yaml.Node, bool) {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: text}, true
 	}
 	for _, lit := range [...]struct{ text, tag string }{{"true", "!!bool"}, {"false", "!!bool"}, {"null", "!!null"}} {
-		if strings.HasPrefix(string(p.data[p.pos:min(p.pos+5, len(p.data))]), lit.text) {
+		if end := p.pos + len(lit.text); end <= len(p.data) && string(p.data[p.pos:end]) == lit.text {
 			p.pos += len(lit.text)
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: lit.tag, Value: lit.text}, true
 		}
