@@ -28,8 +28,8 @@ type RequestLogger interface {
 	LogRequest(e RequestLogEntry)
 }
 
-// Request log attribute keys and message, shared by every RequestLogger that writes
-// through log/slog or formats lines the way its handlers do.
+// The request log's message (exported for loggers that write slog's lines themselves, as
+// internal/reqlog does) and attribute keys.
 const (
 	RequestLogMessage = "request"
 	keyMethod         = "method"
