@@ -1,9 +1,8 @@
 package spec
 
 import (
-	"strconv"
+	"encoding/json"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -169,91 +168,32 @@ func (p *jsonParser) array(depth int) (*yaml.Node, bool) {
 	}
 }
 
-// str reads a JSON string and returns its decoded text; false for an invalid one
-// (a control character, a bad escape, invalid UTF-8, a lone surrogate).
+// str reads a JSON string and returns its decoded text; false for an invalid one (a
+// control character, a bad escape, invalid UTF-8). A string with escapes is decoded by
+// encoding/json, as kin-openapi decodes it.
 func (p *jsonParser) str() (string, bool) {
 	p.pos++ // "
 	start := p.pos
+	escaped := false
 	for i := start; i < len(p.data); i++ {
 		switch c := p.data[i]; {
-		case c == '"':
-			s := string(p.data[start:i])
-			p.pos = i + 1
-			return s, utf8.ValidString(s)
 		case c == '\\':
-			return p.escaped(start)
-		case c < ' ':
-			return "", false
-		}
-	}
-	return "", false
-}
-
-// escaped reads the rest of a string that has escapes, from start.
-func (p *jsonParser) escaped(start int) (string, bool) {
-	var b strings.Builder
-	i := start
-	for i < len(p.data) {
-		c := p.data[i]
-		switch {
+			escaped = true
+			i++ // the escaped character cannot end the string
 		case c == '"':
 			p.pos = i + 1
-			s := b.String()
-			return s, utf8.ValidString(s)
-		case c < ' ':
-			return "", false
-		case c != '\\':
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		if i+1 >= len(p.data) {
-			return "", false
-		}
-		switch e := p.data[i+1]; e {
-		case '"', '\\', '/':
-			b.WriteByte(e)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r, ok := p.hex4(i + 2)
-			if !ok {
+			if !escaped {
+				s := string(p.data[start:i])
+				return s, utf8.ValidString(s)
+			}
+			var s string
+			if !utf8.Valid(p.data[start:i]) || json.Unmarshal(p.data[start-1:i+1], &s) != nil {
 				return "", false
 			}
-			i += 6
-			if utf16.IsSurrogate(r) {
-				lo, ok := rune(0), false
-				if i+1 < len(p.data) && p.data[i] == '\\' && p.data[i+1] == 'u' {
-					lo, ok = p.hex4(i + 2)
-				}
-				if r = utf16.DecodeRune(r, lo); !ok || r == utf8.RuneError {
-					return "", false // a lone surrogate: yaml3 refuses it
-				}
-				i += 6
-			}
-			b.WriteRune(r)
-			continue
-		default:
+			return s, true
+		case c < ' ':
 			return "", false
 		}
-		i += 2
 	}
 	return "", false
-}
-
-// hex4 reads the four hexadecimal digits of a \u escape at i.
-func (p *jsonParser) hex4(i int) (rune, bool) {
-	if i+4 > len(p.data) {
-		return 0, false
-	}
-	v, err := strconv.ParseUint(string(p.data[i:i+4]), 16, 32)
-	return rune(v), err == nil
 }
