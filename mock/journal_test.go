@@ -111,10 +111,12 @@ func TestJournalOff(t *testing.T) {
 
 // TestJournalKeepsBodies checks that the journal keeps whole bodies of every size up to
 // its limit, whether the client sent their length or not (the capture starts in a small
-// buffer of its own and grows past it).
+// buffer of its own and grows past it). The sizes go up and down again: the capture is
+// recycled, and no request may see what a larger one before it left. Each request gets
+// its own body back when the mock is done with it.
 func TestJournalKeepsBodies(t *testing.T) {
 	s := newAdminServer(t)
-	for _, size := range []int{0, 1, 460, 466, 470, 1000, 3000, mock.JournalBodyLimit - 1} {
+	for _, size := range []int{0, 1, 460, 466, 470, 1000, 3000, mock.JournalBodyLimit - 1, 1000, 466, 1, 0} {
 		for _, knownLength := range []bool{true, false} {
 			body := `{"AccessTokenOld":"` + strings.Repeat("x", size) + `","AccessTokenRefresh":"r"}`
 			req := httptest.NewRequest(http.MethodPost, paths["refreshToken"], io.MultiReader(strings.NewReader(body)))
@@ -125,7 +127,11 @@ func TestJournalKeepsBodies(t *testing.T) {
 			}
 			req.Header.Set("Content-Type", spec.ApplicationJSON)
 			rec := httptest.NewRecorder()
+			own := req.Body
 			s.ServeHTTP(rec, req)
+			if req.Body != own {
+				t.Errorf("%d-byte body: request body after ServeHTTP is %T, want the request's own", len(body), req.Body)
+			}
 			e := s.Journal("")
 			last := e[len(e)-1]
 			want := body
