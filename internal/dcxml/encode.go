@@ -232,9 +232,21 @@ func (e *encoder) pop() {
 	e.depth--
 }
 
-// nilElement writes <local i:nil="true" />.
-func (e *encoder) nilElement(local, ns string) {
+// nilElement writes <local i:nil="true" /> for a null of type t. As DataContractSerializer
+// does, a class, collection, dictionary or DateTimeOffset declares its contract's namespace
+// first, unused: <One xmlns:d2p1="…" i:nil="true" />.
+func (e *encoder) nilElement(local, ns string, t *model.Type) {
 	e.open(local, ns)
+	switch t.Kind {
+	case model.Object:
+		if t.Namespace != "" { // HttpError has none
+			e.contractNamespace(t.Namespace)
+		}
+	case model.Array, model.Map:
+		e.contractNamespace(t.ItemNamespace)
+	case model.DateTimeOffset:
+		e.contractNamespace(model.SystemNamespace)
+	}
 	prefix, ok := e.lookup(model.InstanceNamespace)
 	if !ok {
 		prefix = "i"
@@ -273,7 +285,7 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 		if isValueType(t) {
 			return fmt.Errorf("%snull for a non-nullable %s", at(path), t.Kind)
 		}
-		e.nilElement(local, ns)
+		e.nilElement(local, ns, t)
 		return nil
 	}
 	switch t.Kind {

@@ -52,6 +52,43 @@ components:
         Flags: {type: object, nullable: true, additionalProperties: {type: boolean}}
         Limits: {type: object, nullable: true, additionalProperties: {type: integer, format: int32}}
         S: {type: object, nullable: true, additionalProperties: {type: string, nullable: true}}
+    NoteMap:
+      type: object
+      nullable: true
+      additionalProperties: {type: object, nullable: true, allOf: [{$ref: '#/components/schemas/Note'}]}
+    IntsMap: {type: object, nullable: true, additionalProperties: {$ref: '#/components/schemas/Ints'}}
+    IntMapMap: {type: object, nullable: true, additionalProperties: {$ref: '#/components/schemas/IntMap'}}
+    OffsetMap:
+      type: object
+      nullable: true
+      additionalProperties: {type: string, format: date-time, x-dotnet-type: System.DateTimeOffset}
+    NoteMaps: {type: array, nullable: true, xml: {wrapped: true}, items: {$ref: '#/components/schemas/NoteMap'}}
+    Holder:
+      type: object
+      xml: {name: Holder, namespace: "http://schemas.datacontract.org/2004/07/Accounts.Settings"}
+      properties:
+        Lists: {$ref: '#/components/schemas/IntsMap'}
+        Notes: {$ref: '#/components/schemas/NoteMap'}
+        Theme: {type: string, nullable: true}
+    Nulls:
+      type: object
+      xml: {name: Nulls, namespace: "http://schemas.datacontract.org/2004/07/Accounts.Settings"}
+      properties:
+        A: {$ref: '#/components/schemas/Strings'}
+        B: {$ref: '#/components/schemas/Notes'}
+        C: {$ref: '#/components/schemas/IntMap'}
+        D: {$ref: '#/components/schemas/NoteMap'}
+        E: {type: string, nullable: true}
+        F: {type: object, nullable: true, allOf: [{$ref: '#/components/schemas/Note'}]}
+        G: {type: integer, format: int32, nullable: true}
+        H: {type: string, format: date-time, nullable: true, x-dotnet-type: System.DateTimeOffset}
+    NullableInts: {type: array, nullable: true, xml: {wrapped: true}, items: {type: integer, format: int32, nullable: true}}
+    NullableIntMap: {type: object, nullable: true, additionalProperties: {type: integer, format: int32, nullable: true}}
+    NullableOffsets:
+      type: array
+      nullable: true
+      xml: {wrapped: true}
+      items: {type: string, format: date-time, nullable: true, x-dotnet-type: System.DateTimeOffset}
 `
 
 // rootCases hold the bytes Mono's DataContractSerializer writes (TestRootsReference
@@ -89,6 +126,39 @@ var rootCases = []struct {
 	{"dictionary members", "UserSettings", `{"Theme":null,"Flags":{"k":true},"Limits":{},"S":{"a":null}}`,
 		`new Accounts.Settings.UserSettings{Flags=new Dictionary<string,bool>{{"k", true}}, Limits=new Dictionary<string,int>(), S=new Dictionary<string,string>{{"a", null}}}`,
 		`<UserSettings xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Accounts.Settings"><Flags xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><d2p1:KeyValueOfstringboolean><d2p1:Key>k</d2p1:Key><d2p1:Value>true</d2p1:Value></d2p1:KeyValueOfstringboolean></Flags><Limits xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays" /><S xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><d2p1:KeyValueOfstringstring><d2p1:Key>a</d2p1:Key><d2p1:Value i:nil="true" /></d2p1:KeyValueOfstringstring></S><Theme i:nil="true" /></UserSettings>`},
+	// A dictionary whose values' data contract is not in a built-in namespace gets a digest
+	// of the namespaces after its entry name (DataContract.GetDefaultStableLocalName).
+	{"dictionary of classes", "NoteMap", `{"a":{"Title":"t","Body":null,"Pinned":true}}`,
+		`new Dictionary<string,Notes.Api.Note>{{"a", new Notes.Api.Note{Title="t", Pinned=true}}}`,
+		`<ArrayOfKeyValueOfstringNote1nUFNFzU xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><KeyValueOfstringNote1nUFNFzU><Key>a</Key><Value xmlns:d3p1="http://schemas.datacontract.org/2004/07/Notes.Api"><d3p1:Body i:nil="true" /><d3p1:Pinned>true</d3p1:Pinned><d3p1:Title>t</d3p1:Title></Value></KeyValueOfstringNote1nUFNFzU></ArrayOfKeyValueOfstringNote1nUFNFzU>`},
+	{"dictionary of lists", "IntsMap", `{"a":[1,2]}`,
+		`new Dictionary<string,List<int>>{{"a", new List<int>{1, 2}}}`,
+		`<ArrayOfKeyValueOfstringArrayOfintty7Ep6D1 xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><KeyValueOfstringArrayOfintty7Ep6D1><Key>a</Key><Value><int>1</int><int>2</int></Value></KeyValueOfstringArrayOfintty7Ep6D1></ArrayOfKeyValueOfstringArrayOfintty7Ep6D1>`},
+	{"dictionary of dictionaries", "IntMapMap", `{"a":{"b":1}}`,
+		`new Dictionary<string,Dictionary<string,int>>{{"a", new Dictionary<string,int>{{"b", 1}}}}`,
+		`<ArrayOfKeyValueOfstringArrayOfKeyValueOfstringintty7Ep6D1 xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><KeyValueOfstringArrayOfKeyValueOfstringintty7Ep6D1><Key>a</Key><Value><KeyValueOfstringint><Key>b</Key><Value>1</Value></KeyValueOfstringint></Value></KeyValueOfstringArrayOfKeyValueOfstringintty7Ep6D1></ArrayOfKeyValueOfstringArrayOfKeyValueOfstringintty7Ep6D1>`},
+	{"dictionary of DateTimeOffset", "OffsetMap", `{"a":"2020-01-02T03:04:05+00:00"}`,
+		`new Dictionary<string,DateTimeOffset>{{"a", new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero)}}`,
+		`<ArrayOfKeyValueOfstringDateTimeOffsetU6ho3Bhd xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><KeyValueOfstringDateTimeOffsetU6ho3Bhd><Key>a</Key><Value xmlns:d3p1="http://schemas.datacontract.org/2004/07/System"><d3p1:DateTime>2020-01-02T03:04:05Z</d3p1:DateTime><d3p1:OffsetMinutes>0</d3p1:OffsetMinutes></Value></KeyValueOfstringDateTimeOffsetU6ho3Bhd></ArrayOfKeyValueOfstringDateTimeOffsetU6ho3Bhd>`},
+	// A null class, collection, dictionary or DateTimeOffset declares its contract's
+	// namespace, though nothing uses it; a null primitive does not.
+	{"null members", "Nulls", `{"A":null,"B":null,"C":null,"D":null,"E":null,"F":null,"G":null,"H":null}`,
+		`new Accounts.Settings.Nulls()`,
+		`<Nulls xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Accounts.Settings"><A xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays" i:nil="true" /><B xmlns:d2p1="http://schemas.datacontract.org/2004/07/Notes.Api" i:nil="true" /><C xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays" i:nil="true" /><D xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays" i:nil="true" /><E i:nil="true" /><F xmlns:d2p1="http://schemas.datacontract.org/2004/07/Notes.Api" i:nil="true" /><G i:nil="true" /><H xmlns:d2p1="http://schemas.datacontract.org/2004/07/System" i:nil="true" /></Nulls>`},
+	// Nullable<T> of a value type is a generic in the System namespace: it names the
+	// collection (its items keep T's name) and the dictionary entry.
+	{"list of nullable int", "NullableInts", `[1,null]`, `new List<int?>{1, null}`,
+		`<ArrayOfNullableOfint xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/System"><int>1</int><int i:nil="true" /></ArrayOfNullableOfint>`},
+	{"dictionary of nullable int", "NullableIntMap", `{"a":null}`, `new Dictionary<string,int?>{{"a", null}}`,
+		`<ArrayOfKeyValueOfstringNullableOfintU6ho3Bhd xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><KeyValueOfstringNullableOfintU6ho3Bhd><Key>a</Key><Value i:nil="true" /></KeyValueOfstringNullableOfintU6ho3Bhd></ArrayOfKeyValueOfstringNullableOfintU6ho3Bhd>`},
+	{"list of nullable DateTimeOffset", "NullableOffsets", `[null]`, `new List<DateTimeOffset?>{null}`,
+		`<ArrayOfNullableOfDateTimeOffset5F2dSckg xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/System"><DateTimeOffset i:nil="true" /></ArrayOfNullableOfDateTimeOffset5F2dSckg>`},
+	{"list of dictionaries of classes", "NoteMaps", `[{"a":null}]`,
+		`new List<Dictionary<string,Notes.Api.Note>>{new Dictionary<string,Notes.Api.Note>{{"a", null}}}`,
+		`<ArrayOfArrayOfKeyValueOfstringNote1nUFNFzU xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><ArrayOfKeyValueOfstringNote1nUFNFzU><KeyValueOfstringNote1nUFNFzU><Key>a</Key><Value xmlns:d4p1="http://schemas.datacontract.org/2004/07/Notes.Api" i:nil="true" /></KeyValueOfstringNote1nUFNFzU></ArrayOfKeyValueOfstringNote1nUFNFzU></ArrayOfArrayOfKeyValueOfstringNote1nUFNFzU>`},
+	{"dictionaries of classes and lists as members", "Holder", `{"Lists":{"k":[3]},"Notes":{"a":{"Title":"t","Body":null,"Pinned":false}},"Theme":"x"}`,
+		`new Accounts.Settings.Holder{Theme="x", Notes=new Dictionary<string,Notes.Api.Note>{{"a", new Notes.Api.Note{Title="t"}}}, Lists=new Dictionary<string,List<int>>{{"k", new List<int>{3}}}}`,
+		`<Holder xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Accounts.Settings"><Lists xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><d2p1:KeyValueOfstringArrayOfintty7Ep6D1><d2p1:Key>k</d2p1:Key><d2p1:Value><d2p1:int>3</d2p1:int></d2p1:Value></d2p1:KeyValueOfstringArrayOfintty7Ep6D1></Lists><Notes xmlns:d2p1="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><d2p1:KeyValueOfstringNote1nUFNFzU><d2p1:Key>a</d2p1:Key><d2p1:Value xmlns:d4p1="http://schemas.datacontract.org/2004/07/Notes.Api"><d4p1:Body i:nil="true" /><d4p1:Pinned>false</d4p1:Pinned><d4p1:Title>t</d4p1:Title></d2p1:Value></d2p1:KeyValueOfstringNote1nUFNFzU></Notes><Theme>x</Theme></Holder>`},
 }
 
 // rootLayout compiles the schema named name of rootSchemas.
@@ -195,7 +265,9 @@ func TestRootsReference(t *testing.T) {
 	prog.WriteString(`using System; using System.IO; using System.Text; using System.Xml;
 using System.Collections.Generic; using System.Runtime.Serialization;
 namespace Notes.Api { public class Note { public string Title {get;set;} public string Body {get;set;} public bool Pinned {get;set;} } }
-namespace Accounts.Settings { public class UserSettings { public string Theme {get;set;} public Dictionary<string,bool> Flags {get;set;} public Dictionary<string,int> Limits {get;set;} public Dictionary<string,string> S {get;set;} } }
+namespace Accounts.Settings { public class UserSettings { public string Theme {get;set;} public Dictionary<string,bool> Flags {get;set;} public Dictionary<string,int> Limits {get;set;} public Dictionary<string,string> S {get;set;} }
+  public class Nulls { public List<string> A {get;set;} public List<Notes.Api.Note> B {get;set;} public Dictionary<string,int> C {get;set;} public Dictionary<string,Notes.Api.Note> D {get;set;} public string E {get;set;} public Notes.Api.Note F {get;set;} public int? G {get;set;} public DateTimeOffset? H {get;set;} }
+  public class Holder { public string Theme {get;set;} public Dictionary<string,Notes.Api.Note> Notes {get;set;} public Dictionary<string,List<int>> Lists {get;set;} } }
 public static class P {
   static void W<T>(T o) {
     var ms = new MemoryStream();

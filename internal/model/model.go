@@ -83,8 +83,9 @@ type Type struct {
 	// Item is the type of an Array's items or a Map's values.
 	Item *Type
 	// ItemName and ItemNamespace name an Array's item elements in XML, or a Map's entry
-	// elements (KeyValueOfstring<value name>, in ArraysNamespace, each holding Key and
-	// Value elements in ArraysNamespace).
+	// elements (KeyValueOfstring<value name>, with a digest when the value's contract is
+	// not built in (see genericName), in ArraysNamespace, each holding Key and Value
+	// elements in ArraysNamespace).
 	ItemName, ItemNamespace string
 	// Enum lists the allowed values of a String, if the schema restricts them.
 	Enum []string
@@ -266,8 +267,10 @@ func (c *Compiler) compileValue(t *Type, s *openapi3.Schema) error {
 			}
 			t.Item = item
 		}
-		// Dictionary<string,X>: DataContractSerializer writes KeyValueOfstringX entries.
-		t.ItemName, t.ItemNamespace = "KeyValueOfstring"+contractName(t.Item), ArraysNamespace
+		// Dictionary<string,X>: DataContractSerializer writes KeyValueOfstringX entries, the
+		// name of its generic KeyValue<string,X> (with a digest when X is not built in).
+		t.ItemName = genericName("KeyValue", contractRef{"string", schemaNamespace}, argument(t.Item))
+		t.ItemNamespace = ArraysNamespace
 	default:
 		return fmt.Errorf("compile schema: type %v is not supported", s.Type)
 	}
@@ -275,12 +278,17 @@ func (c *Compiler) compileValue(t *Type, s *openapi3.Schema) error {
 }
 
 // rootElement is DataContractSerializer's root element for a value that is not a class:
-// collections are ArrayOf<item name> in the items' namespace, dictionaries
-// ArrayOfKeyValueOfstring<value name> in the Arrays namespace, primitives their XSD-like
-// name in the Serialization namespace.
+// collections are ArrayOf<item contract name> in the items' namespace, dictionaries
+// ArrayOf<entry name> in the Arrays namespace, primitives their XSD-like name in the
+// Serialization namespace.
 func rootElement(t *Type) (name, namespace string) {
 	switch t.Kind {
 	case Array:
+		if items := t.Schema.Items.Value; items.XML == nil || items.XML.Name == "" {
+			// The item type's contract name: NullableOfint for List<int?>, whose items are
+			// <int> elements.
+			return "ArrayOf" + argument(t.Item).name, t.ItemNamespace
+		}
 		return "ArrayOf" + t.ItemName, t.ItemNamespace
 	case Map:
 		return "ArrayOf" + t.ItemName, ArraysNamespace
@@ -290,26 +298,6 @@ func rootElement(t *Type) (name, namespace string) {
 		return t.Name, t.Namespace
 	}
 	return primitiveName(t), SerializationNamespace
-}
-
-// contractName is the data contract name of t as it appears inside generic names
-// (ArrayOf<name>, KeyValueOfstring<name>).
-//
-// DataContractSerializer appends a digest of the namespaces to generic names whose
-// arguments are not all framework types (KeyValueOfstringCustomerSummary74690dxo); that
-// digest is not computed here, so a dictionary of classes gets the name without it.
-func contractName(t *Type) string {
-	switch t.Kind {
-	case Object:
-		return t.Name
-	case Array:
-		return "ArrayOf" + t.ItemName
-	case Map:
-		return "ArrayOf" + t.ItemName
-	case DateTimeOffset:
-		return "DateTimeOffset"
-	}
-	return primitiveName(t)
 }
 
 // primitiveName is DataContractSerializer's name for a primitive: int, long, decimal,
@@ -358,15 +346,18 @@ func itemElement(s *openapi3.Schema, item *Type) (name, namespace string) {
 		}
 		return name, namespace
 	}
-	switch item.Kind {
-	case Object:
+	switch {
+	case nullableValue(item):
+		// List<int?>: <int> items in the namespace of Nullable<T>, System's.
+		return item.Name, SystemNamespace
+	case item.Kind == Object:
 		return item.Name, item.Namespace
-	case DateTimeOffset:
+	case item.Kind == DateTimeOffset:
 		return "DateTimeOffset", SystemNamespace
-	case Array:
-		return contractName(item), item.ItemNamespace
+	case item.Kind == Array:
+		return item.Name, item.ItemNamespace
 	}
-	return contractName(item), ArraysNamespace
+	return argument(item).name, ArraysNamespace
 }
 
 // layers returns the classes of s, base class first: the allOf entries in order, then s
