@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/helppage"
+	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -25,8 +27,11 @@ func TestCorpus(t *testing.T) {
 		name := e.Name()
 		t.Run(name, func(t *testing.T) {
 			res := importDir(t, filepath.Join("testdata/helppages", name), "")
-			if _, err := spec.Load(name, res.YAML); err != nil {
+			s, err := spec.Load(name, res.YAML)
+			if err != nil {
 				t.Errorf("spec.Load(Import(%s)) = %v, want nil", name, err)
+			} else {
+				checkXMLExamples(t, s)
 			}
 			var warnings strings.Builder
 			for _, w := range res.Warnings {
@@ -35,6 +40,36 @@ func TestCorpus(t *testing.T) {
 			golden(t, filepath.Join("testdata", name+".golden.yaml"), res.YAML)
 			golden(t, filepath.Join("testdata", name+".warnings.golden"), []byte(warnings.String()))
 		})
+	}
+}
+
+// checkXMLExamples checks each XML example of s (a Help Page's sample, which the real
+// DataContractSerializer wrote) against the layout compiled for it: names, namespaces,
+// member order and values must all agree.
+func checkXMLExamples(t *testing.T, s *spec.Spec) {
+	t.Helper()
+	check := func(o *spec.Operation, where string, layout *model.Type, examples map[string]any) {
+		for name, ex := range examples {
+			text, ok := ex.(string)
+			if !ok || layout == nil {
+				continue
+			}
+			for _, v := range dcxml.Check(layout, []byte(text)) {
+				t.Errorf("%s %s example %q: %v", o.ID, where, name, v)
+			}
+		}
+	}
+	for _, o := range s.Operations {
+		for mt, examples := range o.RequestExamples {
+			if spec.IsXML(mt) {
+				check(o, "request "+mt, o.Request[mt], examples)
+			}
+		}
+		for mt, examples := range o.ResponseExamples {
+			if spec.IsXML(mt) {
+				check(o, "response "+mt, o.Response(o.SuccessStatus(), mt), examples)
+			}
+		}
 	}
 }
 
