@@ -3,6 +3,7 @@ package helppage
 import (
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"strings"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -47,11 +48,10 @@ func isXMLSerializerSample(text string) bool {
 	}
 }
 
-// markXMLSerializer sets x-dotnet-xml-serializer on doc when the pages' XML samples were
-// written by XmlSerializer, drops what the DataContractSerializer inference made of them
-// (x-dotnet-order, which explains an XML order that is not ordinal, and its warnings), and
-// warns when the pages disagree.
-func (in *inferrer) markXMLSerializer(doc *yaml.Node, pages []*Page) {
+// detectXMLSerializer tells whether the pages' XML samples were written by XmlSerializer,
+// warning when some pages show DataContractSerializer's instead (XmlSerializer is then
+// assumed: a service has one XML formatter).
+func (in *inferrer) detectXMLSerializer(pages []*Page) bool {
 	var xs, dcs []string
 	for _, p := range pages {
 		for _, s := range append(append([]Sample(nil), p.RequestSamples...), p.ResponseSamples...) {
@@ -67,13 +67,21 @@ func (in *inferrer) markXMLSerializer(doc *yaml.Node, pages []*Page) {
 			}
 		}
 	}
-	if len(xs) == 0 {
-		return
-	}
-	if len(dcs) > 0 {
+	if len(xs) > 0 && len(dcs) > 0 {
 		in.warnings = append(in.warnings, Warning{Source: "import", Message: fmt.Sprintf(
 			"XML samples at %s were written by XmlSerializer, at %s by DataContractSerializer; %s: %s assumed (set %s in the overlay to choose)",
 			strings.Join(xs, ", "), strings.Join(dcs, ", "), extXMLSerializer, xmlSerializerKey, extXMLSerializer)})
+	}
+	return len(xs) > 0
+}
+
+// markXMLSerializer sets x-dotnet-xml-serializer on doc when the pages' XML samples were
+// written by XmlSerializer, and drops what the DataContractSerializer inference made of
+// them: x-dotnet-order (which explains an XML order that is not ordinal; XmlSerializer
+// writes declaration order) and the warnings about data contract namespaces and orders.
+func (in *inferrer) markXMLSerializer(doc *yaml.Node) {
+	if !in.xmlSerializer {
+		return
 	}
 	set(doc, extXMLSerializer, str(xmlSerializerKey))
 	if schemas := get(get(doc, "components"), "schemas"); schemas != nil {
@@ -87,6 +95,66 @@ func (in *inferrer) markXMLSerializer(doc *yaml.Node, pages []*Page) {
 		}
 	}
 	in.warnings = kept
+}
+
+// xmlSerializerLayers splits a class's XML sample into its class hierarchy, base class
+// first, as XmlSerializer wrote it: each class's members in declaration order, base class
+// first, where Json.NET writes the most derived class's members first. So the XML order is
+// the JSON order's classes reversed: the base class is the shortest start of the XML order
+// that ends the JSON order, its derived class the next, and so on. Members only the XML sample shows join
+// the class of the member before them. Without a JSON sample there is one class.
+func (in *inferrer) xmlSerializerLayers(w where, children []*xmlElement, jsonKeys []string, hasJSON bool) []layer {
+	var xmlNames []string
+	for _, ch := range children {
+		if !slices.Contains(xmlNames, ch.name) {
+			xmlNames = append(xmlNames, ch.name)
+		}
+	}
+	ns := ""
+	if len(children) > 0 {
+		ns = children[0].space
+	}
+	var x, j []string // the members both samples show, in each one's order
+	for _, n := range xmlNames {
+		if slices.Contains(jsonKeys, n) {
+			x = append(x, n)
+		}
+	}
+	for _, n := range jsonKeys {
+		if slices.Contains(x, n) {
+			j = append(j, n)
+		}
+	}
+	blockOf := map[string]int{}
+	if hasJSON {
+		for block := 0; len(x) > 0; block++ {
+			m := 1
+			for m <= len(x) && !slices.Equal(x[:m], j[len(j)-m:]) {
+				m++
+			}
+			if m > len(x) {
+				in.warn(w, "the XML sample's member order is not XmlSerializer's (base class first, then declaration order) for the JSON sample's order; one class assumed")
+				clear(blockOf)
+				break
+			}
+			for _, n := range x[:m] {
+				blockOf[n] = block
+			}
+			x, j = x[m:], j[:len(j)-m]
+		}
+	}
+	var layers []layer
+	cur := 0
+	for _, n := range xmlNames {
+		if b, ok := blockOf[n]; ok {
+			cur = b
+		}
+		for len(layers) <= cur {
+			layers = append(layers, layer{namespace: ns})
+		}
+		layers[cur].names = append(layers[cur].names, n)
+	}
+	return layers
 }
 
 // dropKey removes every mapping key named key under n.
