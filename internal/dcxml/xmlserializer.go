@@ -45,12 +45,13 @@ var ErrNotSerializable = errors.New("XmlSerializer cannot serialize a dictionary
 // xsNilAttr is the xsi:nil attribute as XmlSerializer writes it.
 const xsNilAttr = ` xsi:nil="true"`
 
-// isHTTPError tells whether t is Web API's HttpError (<Error> with Message and
-// ModelState, in no namespace). HttpError is IXmlSerializable: XmlSerializer writes it as
-// DataContractSerializer does, with no xmlns:xsi or xmlns:xsd.
+// isHTTPError tells whether t is Web API's HttpError: <Error> in no namespace, with a
+// Message. HttpError is IXmlSerializable, which XmlSerializer lets write itself under a
+// bare root (no xmlns:xsi or xmlns:xsd, testdata/xmlserializer/write/Error.xml): the bytes
+// DataContractSerializer writes. A class of the service's own named Error with a Message
+// is taken for it.
 func isHTTPError(t *model.Type) bool {
-	return t.Kind == model.Object && t.Namespace == "" && t.Name == "Error" &&
-		t.Member("Message") != nil && t.Member("ModelState") != nil
+	return t.Kind == model.Object && t.Namespace == "" && t.Name == "Error" && t.Member("Message") != nil
 }
 
 // xsSerializable reports the dictionary that makes t unserializable, if any.

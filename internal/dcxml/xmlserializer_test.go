@@ -80,6 +80,8 @@ var xsSamples = []struct{ name, schema, value string }{
 	{"ListOfString", "ListOfString", `["a",null]`},
 	{"ListOfInt", "ListOfInt", `[1,2]`},
 	{"Address", "Address", `{"Street":"s"}`},
+	{"NullAddress", "Address", `null`},
+	{"Error", "Error", `{"Message":"The request is invalid."}`},
 	{"Rooted", "Rooted", `{"Name":"n","Where":{"City":"c"}}`},
 	{"String", "String", `"hello"`},
 	{"Int", "Int", `5`},

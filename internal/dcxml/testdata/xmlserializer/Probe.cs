@@ -66,6 +66,16 @@ namespace Shop.Models
         public Dictionary<string, int> Map { get; set; }
     }
 
+    // Web API's HttpError is IXmlSerializable: XmlSerializer writes its root and lets it
+    // write its entries (HttpError.WriteXml: one element per key).
+    [XmlRoot("Error")]
+    public class HttpErrorLike : IXmlSerializable
+    {
+        public System.Xml.Schema.XmlSchema GetSchema() { return null; }
+        public void ReadXml(XmlReader reader) { throw new NotSupportedException(); }
+        public void WriteXml(XmlWriter writer) { writer.WriteElementString("Message", "The request is invalid."); }
+    }
+
     [XmlRoot(Namespace = "urn:shop")]
     public class Rooted
     {
@@ -109,6 +119,10 @@ namespace Probe
                     return new List<int> { 1, 2 };
                 case "Address":
                     return new Address { Street = "s" };
+                case "NullAddress":
+                    return null;
+                case "Error":
+                    return new HttpErrorLike();
                 case "Rooted":
                     return new Rooted { Name = "n", Where = new Address { City = "c" } };
                 case "String":
@@ -129,6 +143,8 @@ namespace Probe
                 case "ListOfString": return typeof(List<string>);
                 case "ListOfInt": return typeof(List<int>);
                 case "OrderDefault": return typeof(Order);
+                case "NullAddress": return typeof(Address);
+                case "Error": return typeof(HttpErrorLike);
                 case "String": return typeof(string);
                 case "Int": return typeof(int);
             }

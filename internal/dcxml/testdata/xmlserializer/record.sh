@@ -18,7 +18,7 @@ trap 'rm -rf "$TMP"' EXIT
 mcs -nologo -target:exe -sdk:4.5 -out:"$TMP/Probe.exe" -r:/usr/lib/mono/4.5/System.Net.Http.Formatting.dll \
   -r:System.Net.Http.dll -r:System.Xml.dll -r:System.Runtime.Serialization.dll "$HERE/Probe.cs"
 export TZ=UTC # DateTimeKind.Local is written with the machine's offset
-for c in Order OrderDefault ListOfOrder ListOfString ListOfInt Address Rooted String Int Color; do
+for c in Order OrderDefault ListOfOrder ListOfString ListOfInt Address NullAddress Rooted String Int Color Error; do
   mono "$TMP/Probe.exe" write "$c" --formatter >"$HERE/write/$c.xml"
 done
 for c in Order Rooted; do
