@@ -238,3 +238,37 @@ func joinViolations(vs []dcxml.Violation) string {
 	}
 	return b.String()
 }
+
+// FuzzXmlSerializerDecode: Decode never panics on arbitrary bytes for an XmlSerializer
+// layout, whatever it accepts encodes, and what it encodes reads back the same.
+func FuzzXmlSerializerDecode(f *testing.F) {
+	inputs, _ := filepath.Glob(filepath.Join(xsDir, "read", "*.xml"))
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add(readGolden(f, "write/Order.xml"))
+	typ := xsLayout(f, "Order")
+	f.Fuzz(func(t *testing.T, body []byte) {
+		v, _, err := dcxml.Decode(typ, body, dcxml.DecodeOptions{MaxDepth: 64, MaxElements: 1000})
+		if err != nil || v == nil {
+			return
+		}
+		out, err := dcxml.Encode(typ, v)
+		if err != nil {
+			t.Fatalf("Encode(Decode(%q)) error: %v", body, err)
+		}
+		back, _, err := dcxml.Decode(typ, out, dcxml.DecodeOptions{})
+		if err != nil {
+			t.Fatalf("Decode(Encode(Decode(%q))) error: %v\n%s", body, err, out)
+		}
+		again, err := dcxml.Encode(typ, back)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("Encode is not stable for %q:\n%s\n%s (%v)", body, out, again, err)
+		}
+		_ = dcxml.Check(typ, body)
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
@@ -92,4 +93,63 @@ func roundTrip(t *testing.T, where string, layout *model.Type, examples map[stri
 	if string(got) != want {
 		t.Errorf("%s: Encode(Decode(sample)) =\n%s\nwant the page's XmlSerializer sample\n%s", where, got, want)
 	}
+}
+
+// TestXmlSerializerDetection: the extension is written only for XmlSerializer's samples
+// (xmlns:xsi and xmlns:xsd on the root, no data contract namespace); pages that disagree
+// get a warning naming the extension.
+func TestXmlSerializerDetection(t *testing.T) {
+	const ext = "\nx-dotnet-xml-serializer: XmlSerializer\n"
+	xsPage := `POST api/things
+Request Information
+Body Parameters
+Thing
+Name | Description | Type | Additional information |
+---|---|---|---|
+Name | string |
+None. |
+Request Formats
+application/xml, text/xml
+Sample:
+ROOT
+Response Information
+Resource Description
+None.
+`
+	for _, tt := range []struct {
+		name, sample string
+		want         bool
+	}{
+		{"XmlSerializer", `<Thing xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"> <Name>a</Name> </Thing>`, true},
+		{"declarations in .NET Core's order", `<Thing xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"> <Name>a</Name> </Thing>`, true},
+		{"DataContractSerializer", `<Thing xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Things"> <Name>a</Name> </Thing>`, false},
+		{"xsi only", `<Thing xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"> <Name>a</Name> </Thing>`, false},
+		{"xsd on a child", `<Thing xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"> <Name xmlns:xsd="http://www.w3.org/2001/XMLSchema">a</Name> </Thing>`, false},
+		{"data contract namespace inside", `<Thing xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"> <Name xmlns="http://schemas.datacontract.org/2004/07/Things">a</Name> </Thing>`, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := helppage.Document{Name: "things.txt", Data: []byte(strings.Replace(xsPage, "ROOT", tt.sample, 1))}
+			res, err := helppage.Import([]helppage.Document{doc}, helppage.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(res.YAML), ext); got != tt.want {
+				t.Errorf("Import(%s) sets x-dotnet-xml-serializer: %v, want %v\n%s", tt.sample, got, tt.want, res.YAML)
+			}
+		})
+	}
+	t.Run("pages disagree", func(t *testing.T) {
+		docs := append(readDocs(t, "testdata/helppages/parcels"), readDocs(t, "testdata/helppages/catalogs")...)
+		res, err := helppage.Import(docs, helppage.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warned bool
+		for _, w := range res.Warnings {
+			warned = warned || strings.Contains(w.Message, "by DataContractSerializer; x-dotnet-xml-serializer: XmlSerializer assumed")
+		}
+		if !warned || !strings.Contains(string(res.YAML), ext) {
+			t.Errorf("Import(parcels, catalogs): warned %v, extension %v; want both", warned, strings.Contains(string(res.YAML), ext))
+		}
+	})
 }
