@@ -45,39 +45,21 @@ var ErrNotSerializable = errors.New("XmlSerializer cannot serialize a dictionary
 // xsNilAttr is the xsi:nil attribute as XmlSerializer writes it.
 const xsNilAttr = ` xsi:nil="true"`
 
-// isHTTPError tells whether t is Web API's HttpError: <Error> in no namespace, with a
-// Message. HttpError is IXmlSerializable, which XmlSerializer lets write itself under a
-// bare root (no xmlns:xsi or xmlns:xsd, testdata/xmlserializer/write/Error.xml): the bytes
-// DataContractSerializer writes. A class of the service's own named Error with a Message
-// is taken for it.
-func isHTTPError(t *model.Type) bool {
-	return t.Kind == model.Object && t.Namespace == "" && t.Name == "Error" && t.Member("Message") != nil
-}
+// isHTTPError tells whether t is Web API's HttpError (model.IsHTTPError), which
+// XmlSerializer writes as DataContractSerializer does (testdata/xmlserializer/write/Error.xml).
+func isHTTPError(t *model.Type) bool { return model.IsHTTPError(t) }
 
-// xsSerializable reports the dictionary that makes t unserializable, if any.
-func xsSerializable(t *model.Type, seen map[*model.Type]bool) error {
-	if seen[t] {
-		return nil
-	}
-	seen[t] = true
-	switch t.Kind {
-	case model.Map:
+// xsSerializable returns ErrNotSerializable when XmlSerializer cannot write t.
+func xsSerializable(t *model.Type) error {
+	if !model.XMLSerializable(t) {
 		return ErrNotSerializable
-	case model.Array:
-		return xsSerializable(t.Item, seen)
-	case model.Object:
-		for _, m := range t.XMLMembers {
-			if err := xsSerializable(m.Type, seen); err != nil {
-				return fmt.Errorf("member %s: %w", m.Name, err)
-			}
-		}
 	}
 	return nil
 }
 
 // appendEncodeXS is AppendEncode for an XmlSerializer layout.
 func appendEncodeXS(dst []byte, t *model.Type, v any) ([]byte, error) {
-	if err := xsSerializable(t, map[*model.Type]bool{}); err != nil {
+	if err := xsSerializable(t); err != nil {
 		return dst, fmt.Errorf("encode xml %s: %w", t.Name, err)
 	}
 	e := encoder{buf: dst, scopes: make([]binding, 0, 8)}
@@ -223,7 +205,7 @@ func xsZero(t *model.Type) any {
 
 // xsDocument reads the prolog, the root and the epilogue of an XmlSerializer body.
 func (d *decoder) xsDocument(t *model.Type) (any, error) {
-	if err := xsSerializable(t, map[*model.Type]bool{}); err != nil {
+	if err := xsSerializable(t); err != nil {
 		return nil, fmt.Errorf("decode xml %s: %w", t.Name, err)
 	}
 	root := "/" + t.Name

@@ -138,3 +138,38 @@ func xmlSerializerValue(t *Type) {
 		}
 	}
 }
+
+// XMLSerializable reports whether XmlSerializer can write and read t: not when t holds a
+// dictionary anywhere ("There was an error reflecting type …"), for which Web API's
+// XmlMediaTypeFormatter answers CanWriteType and CanReadType false.
+func XMLSerializable(t *Type) bool {
+	return IsHTTPError(t) || xmlSerializable(t, map[*Type]bool{})
+}
+
+// IsHTTPError tells whether t is Web API's HttpError: <Error> in no namespace, with a
+// Message. HttpError is IXmlSerializable, which XmlSerializer lets write itself under a
+// bare root: the bytes DataContractSerializer writes. A class of the service's own named
+// Error with a Message is taken for it.
+func IsHTTPError(t *Type) bool {
+	return t.Kind == Object && t.Namespace == "" && t.Name == "Error" && t.Member("Message") != nil
+}
+
+func xmlSerializable(t *Type, seen map[*Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch t.Kind {
+	case Map:
+		return false
+	case Array:
+		return xmlSerializable(t.Item, seen)
+	case Object:
+		for _, m := range t.XMLMembers {
+			if !xmlSerializable(m.Type, seen) {
+				return false
+			}
+		}
+	}
+	return true
+}

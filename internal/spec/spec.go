@@ -242,6 +242,9 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 			if err != nil {
 				return err
 			}
+			if serializer == model.XMLSerializer {
+				dropUnserializableXML(o)
+			}
 			entry.methods[method] = o
 			s.Operations = append(s.Operations, o)
 		}
