@@ -18,6 +18,8 @@ import (
 
 // The golden files in testdata/xmlserializer were written by Mono's XmlSerializer through
 // Mono's Web API XmlMediaTypeFormatter { UseXmlSerializer = true } (record.sh, Probe.cs).
+// The formatter writes no XML declaration and no white space (write/CASE.xml), where
+// XmlSerializer on its own writes both (write/CASE.indented.xml).
 
 const xsDir = "testdata/xmlserializer"
 
@@ -100,18 +102,6 @@ func TestXmlSerializerEncodeReference(t *testing.T) {
 				t.Errorf("Encode(%s) =\n%s\nwant (XmlSerializer)\n%s", tt.name, got, want)
 			}
 		})
-	}
-}
-
-// TestXmlSerializerGoldensHaveNoDeclaration: Web API's formatter writes neither an XML
-// declaration nor white space, where XmlSerializer on its own writes both.
-func TestXmlSerializerGoldensHaveNoDeclaration(t *testing.T) {
-	if b := readGolden(t, "write/Order.indented.xml"); !bytes.HasPrefix(b, []byte("<?xml")) {
-		t.Fatalf("XmlSerializer.Serialize(Stream) golden starts %q, want a declaration (the probe changed?)", b[:10])
-	}
-	b := readGolden(t, "write/Order.xml")
-	if bytes.HasPrefix(b, []byte("<?xml")) || bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || bytes.ContainsAny(b, "\n\t") {
-		t.Errorf("formatter golden starts %q: want no declaration, BOM or white space", b[:20])
 	}
 }
 

@@ -2,8 +2,7 @@
 # Records what XmlSerializer writes and reads, as golden files for xmlserializer_test.go.
 # The files are observations of the real serializer: Mono's System.Xml.Serialization and
 # Mono's Web API XmlMediaTypeFormatter { UseXmlSerializer = true } (Debian packages
-# mono-devel and libmono-system-net-http-formatting4.0-cil, as
-# ../../../../../shared/aspnet-reference/build.sh installs them). Run it from anywhere:
+# mono-devel and libmono-system-net-http-formatting4.0-cil). Run it from anywhere:
 #   internal/dcxml/testdata/xmlserializer/record.sh
 # It writes:
 #   write/CASE.xml        the body the formatter writes for Probe.cs's sample CASE
