@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -261,4 +262,62 @@ func FuzzXmlSerializerDecode(f *testing.F) {
 		}
 		_ = dcxml.Check(typ, body)
 	})
+}
+
+// TestXmlSerializerGoldensCurrent records the goldens again with record.sh when Mono is
+// installed (skipped otherwise, and with -short) and compares them with the committed
+// ones: the goldens stay what the real serializer does.
+func TestXmlSerializerGoldensCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: not running Mono")
+	}
+	for _, tool := range []string{"mcs", "mono", "bash"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: the goldens cannot be recorded here", tool)
+		}
+	}
+	dir := t.TempDir()
+	copyFile := func(name string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), readGolden(t, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("record.sh")
+	copyFile("Probe.cs")
+	inputs, _ := filepath.Glob(filepath.Join(xsDir, "read", "*.xml"))
+	for _, in := range inputs {
+		copyFile("read/" + filepath.Base(in))
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "write"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("bash", filepath.Join(dir, "record.sh")).CombinedOutput(); err != nil {
+		t.Fatalf("record.sh: %v\n%s", err, out)
+	}
+	recorded := 0
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		got, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if want := readGolden(t, rel); !bytes.Equal(got, want) {
+			t.Errorf("%s recorded now:\n%s\ncommitted:\n%s\n(run testdata/xmlserializer/record.sh and review the diff)", rel, got, want)
+		}
+		recorded++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := filepath.Glob(filepath.Join(xsDir, "*", "*.*")); recorded < len(n) {
+		t.Errorf("recorded %d files, the testdata holds %d", recorded, len(n))
+	}
 }
