@@ -17,7 +17,7 @@ import (
 )
 
 // xmlSerializerPages are the corpus folders whose XML samples XmlSerializer wrote.
-var xmlSerializerPages = []string{"parcels", "consignments"}
+var xmlSerializerPages = []string{"parcels", "consignments", "ledger"}
 
 // TestXmlSerializerPages imports pages whose XML samples XmlSerializer wrote: the spec
 // states x-dotnet-xml-serializer, each XML sample read and written again through its
