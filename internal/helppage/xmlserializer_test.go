@@ -152,4 +152,14 @@ None.
 			t.Errorf("Import(parcels, catalogs): warned %v, extension %v; want both", warned, strings.Contains(string(res.YAML), ext))
 		}
 	})
+	t.Run("the overlay decides", func(t *testing.T) {
+		res, err := helppage.Import(readDocs(t, "testdata/helppages/parcels"),
+			helppage.Options{Overlay: []byte("x-dotnet-xml-serializer: DataContractSerializer\n")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if y := string(res.YAML); !strings.Contains(y, "\nx-dotnet-xml-serializer: DataContractSerializer\n") || strings.Contains(y, ext) {
+			t.Errorf("Import(parcels, overlay DataContractSerializer) =\n%s\nwant the overlay's value", y)
+		}
+	})
 }
