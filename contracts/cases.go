@@ -149,8 +149,7 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 		probe("malformed XML", o.Method, o.Path, spec.ApplicationXML,
 			[]byte(`<`+xmlType.Name+` xmlns="`+xmlType.Namespace+`"><`), http.StatusBadRequest)
 		if body := bodies[spec.ApplicationXML]; body != nil {
-			wrong := strings.ReplaceAll(string(body), `"`+xmlType.Namespace+`"`, `"`+wrongNamespace+`"`)
-			probe("XML in the wrong namespace", o.Method, o.Path, spec.ApplicationXML, []byte(wrong), http.StatusBadRequest)
+			probe("XML in the wrong namespace", o.Method, o.Path, spec.ApplicationXML, inWrongNamespace(body, xmlType), http.StatusBadRequest)
 		}
 	}
 	if len(o.RequestMediaTypes) > 0 {

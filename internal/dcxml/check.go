@@ -69,6 +69,10 @@ func Check(t *model.Type, body []byte) []Violation {
 		c.add(path, qname(t.Name, t.Namespace), qname(root.Tag, root.NamespaceURI()), "wrong root element")
 		return c.out
 	}
+	if t.Serializer == model.XMLSerializer && !isHTTPError(t) {
+		c.xsValue(path, t, root, t.Namespace, true)
+		return c.out
+	}
 	if t.Kind == model.Object && t.Namespace == "" {
 		c.dict(path, t, root)
 		return c.out

@@ -117,7 +117,11 @@ func Decode(t *model.Type, body []byte, opts DecodeOptions) (any, []Problem, err
 			return nil, fmt.Errorf("the XML declaration names encoding %q but the body was sent as %s", label, from)
 		}
 	}
-	v, err := d.document(t)
+	document := d.document
+	if t.Serializer == model.XMLSerializer && !isHTTPError(t) {
+		document = d.xsDocument
+	}
+	v, err := document(t)
 	if err != nil {
 		return nil, d.problems, err
 	}

@@ -11,6 +11,11 @@
 //   - Check judges a response body against a layout, as strictly as JSON Schema validation
 //     judges JSON, but agnostic of prefixes and whitespace between elements.
 //
+// A layout compiled for XmlSerializer (model.XMLSerializer, a service with
+// XmlMediaTypeFormatter.UseXmlSerializer = true) is written, read and checked by
+// XmlSerializer's rules instead: see xmlserializer.go and its goldens in
+// testdata/xmlserializer, recorded from the real serializer by record.sh.
+//
 // The rules were checked against the real serializers (the reference server's
 // --serialize and --deserialize modes, ../../../shared/aspnet-reference). See
 // https://learn.microsoft.com/dotnet/framework/wcf/feature-details/data-member-order and

@@ -29,6 +29,9 @@ func AppendEncode(dst []byte, t *model.Type, v any) ([]byte, error) {
 	if t == nil {
 		return dst, fmt.Errorf("encode xml: no layout")
 	}
+	if t.Serializer == model.XMLSerializer && !isHTTPError(t) {
+		return appendEncodeXS(dst, t, v)
+	}
 	e := encoder{buf: dst, scopes: make([]binding, 0, 8)}
 	if t.Kind == model.Object && t.Namespace == "" {
 		if err := e.httpError(t.Name, t, v); err != nil {

@@ -73,6 +73,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 			}
 		}
 	}
+	in.xmlSerializer = in.detectXMLSerializer(pages)
 	var ops []*operation
 	ids := map[string]bool{}
 	for _, p := range pages {
@@ -106,6 +107,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		}
 	}
 	doc := in.document(ops)
+	in.markXMLSerializer(doc)
 	if len(opts.Overlay) > 0 {
 		name := opts.OverlayName
 		if name == "" {

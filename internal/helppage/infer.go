@@ -15,6 +15,8 @@ type inferrer struct {
 	order    []*class
 	// models holds the member tables and enumeration values the pages show, by type name.
 	models map[string]*Model
+	// xmlSerializer is set when the XML samples were written by XmlSerializer.
+	xmlSerializer bool
 }
 
 // where is the context of an inference, for warnings.
@@ -333,6 +335,9 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 			layers = append(layers, layer{namespace: ch.space})
 		}
 		layers[len(layers)-1].names = append(layers[len(layers)-1].names, ch.name)
+	}
+	if in.xmlSerializer {
+		layers = in.xmlSerializerLayers(w, children, jsonKeys, hasJSON)
 	}
 	ownNS := ""
 	switch {

@@ -11,7 +11,10 @@
 //   - Json.NET writes a class's own members first, then inherited ones, each class in
 //     declaration order (the order of its properties in the document);
 //   - DataContractSerializer writes base-class members first, each class's members in
-//     ordinal (case-sensitive) order, each in its declaring class's namespace.
+//     ordinal (case-sensitive) order, each in its declaring class's namespace;
+//   - XmlSerializer (a document with x-dotnet-xml-serializer: XmlSerializer, see
+//     Compiler.Serializer) writes base-class members first, each class in declaration
+//     order, in no namespace unless the schema's xml object names one.
 //
 // Values that travel through a layout are in their JSON form, as encoding/json decodes
 // them with UseNumber: nil, bool, string, json.Number, []any and map[string]any. A

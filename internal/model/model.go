@@ -91,6 +91,12 @@ type Type struct {
 	Enum []string
 	// Schema is the schema the type was compiled from.
 	Schema *openapi3.Schema
+	// Serializer is the serializer whose layout this is. With XMLSerializer, Namespace is
+	// the class's [XmlRoot]/[XmlType] namespace ("" by default), XMLMembers are in
+	// declaration order (base class first), ItemName is XmlSerializer's (<string>,
+	// <int>, <Note>) in no namespace of its own, and Name is ArrayOfString for a
+	// collection.
+	Serializer Serializer
 }
 
 // Member is a data member of a class.
@@ -107,6 +113,10 @@ type Member struct {
 	Required bool
 	// Order is the member's [DataMember(Order)], or -1 when it has none.
 	Order int
+	// Nil tells whether XmlSerializer writes the member as xsi:nil="true" when it is
+	// null (a nullable value type, or [XmlElement(IsNullable = true)]) rather than
+	// omitting it. DataContractSerializer always writes i:nil.
+	Nil bool
 }
 
 // Member returns the member named exactly name, or nil.
@@ -183,6 +193,8 @@ type Compiler struct {
 	// know (see IsPropertyOrder) are ordered by the origins kin-openapi recorded
 	// (openapi3.Loader.IncludeOrigin), then ordinally. Default: nil.
 	Order func(s *openapi3.Schema) []string
+	// Serializer is the serializer whose layouts to compile. Default: DataContract.
+	Serializer Serializer
 
 	seen map[compileKey]*Type
 }
@@ -210,7 +222,7 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 	if t, ok := c.seen[key]; ok {
 		return t, nil
 	}
-	t := &Type{Nullable: nullable, Schema: s}
+	t := &Type{Nullable: nullable, Schema: s, Serializer: c.Serializer}
 	c.seen[key] = t
 	switch {
 	case s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset:
@@ -223,6 +235,9 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 		}
 	}
 	t.Name, t.Namespace = rootElement(t)
+	if c.Serializer == XMLSerializer {
+		xmlSerializerValue(t)
+	}
 	return t, nil
 }
 
@@ -402,6 +417,7 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 			}
 			m := &Member{Name: name, XMLName: name, Namespace: ns, Class: className, Type: mt,
 				Required: slices.Contains(cl.Required, name), Order: dataMemberOrder(prop)}
+			m.Nil = c.Serializer == DataContract || writesNil(mt, isNullableMember(prop))
 			// An inline member schema may rename its element or move it to another
 			// namespace; a referenced schema's xml object describes the referenced class.
 			if prop.Ref == "" && prop.Value.XML != nil && mt.Kind != Object {
@@ -415,6 +431,10 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 	// Json.NET: most derived class first, declaration order within a class.
 	for i := len(perClass) - 1; i >= 0; i-- {
 		t.Members = append(t.Members, perClass[i]...)
+	}
+	if c.Serializer == XMLSerializer {
+		xmlSerializerClass(t, perClass)
+		return nil
 	}
 	// DataContractSerializer: base class first; within a class, members without an Order
 	// first, then by Order, ordinal (case-sensitive) order among equals.

@@ -47,7 +47,8 @@ type Spec struct {
 	// Operations lists the document's operations, by path then method.
 	Operations []*Operation
 
-	paths []*pathEntry
+	paths      []*pathEntry
+	serializer model.Serializer
 }
 
 // Operation is one operation of the document with its compiled layouts.
@@ -205,6 +206,11 @@ func build(source string, doc *openapi3.T, order func(*openapi3.Schema) []string
 func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 	compiler := model.NewCompiler()
 	compiler.Order = order
+	serializer, err := xmlSerializer(s.Doc)
+	if err != nil {
+		return err
+	}
+	s.serializer, compiler.Serializer = serializer, serializer
 	seenIDs := map[string]bool{}
 	for _, path := range s.Doc.Paths.InMatchingOrder() {
 		item := s.Doc.Paths.Value(path)
@@ -235,6 +241,9 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 			o, err := compileOperation(compiler, method, path, op)
 			if err != nil {
 				return err
+			}
+			if serializer == model.XMLSerializer {
+				dropUnserializableXML(o)
 			}
 			entry.methods[method] = o
 			s.Operations = append(s.Operations, o)
