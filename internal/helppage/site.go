@@ -1,0 +1,58 @@
+package helppage
+
+import (
+	"log/slog"
+	"path"
+	"strings"
+)
+
+// IsHelpPage reports whether a document holds a Help Page that Import uses: an API page
+// (title "METHOD route") or a model page with a members or enumeration values table. A
+// site's index page, its other pages and anything else are not.
+func IsHelpPage(name string, data []byte) bool {
+	for _, p := range ParsePages(name, data) {
+		if p.Method != "" || p.Model != nil && (p.Model.Table || len(p.Model.Enum) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// SitePages keeps the documents of a site (a mirror's files, a crawl's pages) that are
+// Help Pages, in order; each one skipped (the index, the site's other pages) is logged
+// at Debug.
+func SitePages(docs []Document, log *slog.Logger) []Document {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	var out []Document
+	for _, d := range docs {
+		if !IsHelpPage(d.Name, d.Data) {
+			log.Debug("skipped: not an API or model Help Page", "component", "helppage", "document", d.Name)
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// documentExtensions are the file name extensions of the documents in a directory.
+var documentExtensions = []string{".txt", ".html", ".htm"}
+
+// mayBeDocument reports whether a file of a directory may hold a Help Page by its name:
+// a .txt, .html or .htm file, a file with no extension (a mirror's Api/GET-api-x), or a
+// saved model page (ResourceModel?modelName=Ns.X, whose extension is the type's). A
+// README and hidden files are not.
+func mayBeDocument(name string) bool {
+	base := strings.ToLower(path.Base(name))
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "readme") {
+		return false
+	}
+	ext := path.Ext(base)
+	for _, e := range documentExtensions {
+		if ext == e {
+			return true
+		}
+	}
+	return ext == "" || strings.Contains(base, "modelname=")
+}
