@@ -151,7 +151,8 @@ func TestCrawlConcurrency(t *testing.T) {
 	const limit = 3
 	var mu sync.Mutex
 	inFlight, most := 0, 0
-	full := make(chan struct{})
+	var once sync.Once
+	release := make(chan struct{})
 	srv := site(t, 10, func(w http.ResponseWriter, r *http.Request) bool {
 		if !strings.HasPrefix(r.URL.Path, "/Help/Api/") {
 			return false
@@ -160,16 +161,13 @@ func TestCrawlConcurrency(t *testing.T) {
 		inFlight++
 		most = max(most, inFlight)
 		if inFlight == limit {
-			select {
-			case <-full:
-			default:
-				close(full)
-			}
+			// Hold the requests in flight a while: one more would show up now.
+			once.Do(func() { time.AfterFunc(100*time.Millisecond, func() { close(release) }) })
 		}
 		mu.Unlock()
 		defer func() { mu.Lock(); inFlight--; mu.Unlock() }()
 		select {
-		case <-full:
+		case <-release:
 		case <-time.After(5 * time.Second):
 			t.Errorf("%d requests in flight at most, want %d", most, limit)
 		}
