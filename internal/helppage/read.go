@@ -13,11 +13,15 @@ func ReadDocuments(fsys fs.FS, names ...string) ([]Document, error) {
 	return ReadSite(fsys, nil, names...)
 }
 
+// maxSiteFileBytes is the largest file of a directory ReadSite reads: a Help Page is a
+// few hundred kilobytes; a mirror may hold downloads with no extension.
+const maxSiteFileBytes = 16 << 20
+
 // ReadSite reads the named files of fsys, and in each named directory, recursively and
 // sorted by path, the Help Pages a mirror (wget -m, HTTrack, "Save page as") leaves:
 // Api/... pages and ResourceModel?modelName=... pages, HTML or text, with or without an
 // extension. Other files (the index page, the site's other pages, CSS, scripts, images,
-// a README) are skipped, each logged at Debug; a directory with no Help Page is an error.
+// binary or larger than 16 MiB files, a README) are skipped, each logged at Debug; a directory with no Help Page is an error.
 func ReadSite(fsys fs.FS, log *slog.Logger, names ...string) ([]Document, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -44,6 +48,10 @@ func ReadSite(fsys fs.FS, log *slog.Logger, names ...string) ([]Document, error)
 			case d.IsDir() && p != name && d.Name()[0] == '.':
 				return fs.SkipDir
 			case d.Type().IsRegular() && mayBeDocument(p):
+				if info, err := d.Info(); err == nil && info.Size() > maxSiteFileBytes {
+					log.Debug("skipped: too large for a Help Page", "component", "helppage", "document", p, "bytes", info.Size())
+					return nil
+				}
 				files = append(files, p)
 			case !d.IsDir():
 				log.Debug("skipped: not a Help Page document", "component", "helppage", "document", p)

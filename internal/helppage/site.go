@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"bytes"
 	"log/slog"
 	"path"
 	"strings"
@@ -27,6 +28,10 @@ func SitePages(docs []Document, log *slog.Logger) []Document {
 	}
 	var out []Document
 	for _, d := range docs {
+		if bytes.IndexByte(d.Data[:min(len(d.Data), 512)], 0) >= 0 {
+			log.Debug("skipped: binary", "component", "helppage", "document", d.Name)
+			continue
+		}
 		if !IsHelpPage(d.Name, d.Data) {
 			log.Debug("skipped: not an API or model Help Page", "component", "helppage", "document", d.Name)
 			continue

@@ -33,6 +33,7 @@ func TestReadSite(t *testing.T) {
 		"site/host/Content/site.css":                                  {Data: []byte("body {}")},
 		"site/host/Scripts/jquery-1.10.2.js":                          {Data: []byte("(function(){})()")},
 		"site/host/Content/logo.png":                                  {Data: []byte("\x89PNG")},
+		"site/host/Downloads/setup":                                   {Data: append([]byte("MZ\x00\x00"), api...)},
 		"site/host/README.md":                                         {Data: []byte("# saved")},
 		"site/.git/HEAD":                                              {Data: api},
 		"empty/host/index.html":                                       {Data: home},
@@ -58,7 +59,7 @@ func TestReadSite(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ReadSite(site) = %q, want %q", got, want)
 	}
-	for _, skipped := range []string{"site/host/Help/index.html", "site/host/index.html", "site/host/Content/site.css", "site/host/Content/logo.png"} {
+	for _, skipped := range []string{"site/host/Help/index.html", "site/host/index.html", "site/host/Content/site.css", "site/host/Content/logo.png", "site/host/Downloads/setup"} {
 		if !strings.Contains(logs.String(), "document="+skipped) {
 			t.Errorf("ReadSite logged\n%s\nwant a Debug line for %s", logs.String(), skipped)
 		}
