@@ -25,9 +25,11 @@ func crawlHelpPages(ctx context.Context, start string, cfg importConfig, stderr 
 		return nil, nil, err
 	}
 	if cfg.save != "" {
-		if err := savePages(cfg.save, res.Pages); err != nil {
+		stale, err := savePages(cfg.save, res.Pages)
+		if err != nil {
 			return nil, nil, err
 		}
+		res.Warnings = append(res.Warnings, stale...)
 	}
 	docs := make([]helppage.Document, 0, len(res.Pages))
 	for _, p := range res.Pages {
@@ -40,21 +42,34 @@ func crawlHelpPages(ctx context.Context, start string, cfg importConfig, stderr 
 	return docs, res.Warnings, nil
 }
 
-// savePages writes the pages under dir by their mirror names.
-func savePages(dir string, pages []crawl.Page) error {
+// savePages writes the pages under dir by their mirror names. It returns a warning for
+// each Help Page already in dir that the crawl did not write (a page the site no longer
+// has): the offline import would read it too.
+func savePages(dir string, pages []crawl.Page) (stale []string, err error) {
+	written := map[string]bool{}
 	for _, p := range pages {
 		if !filepath.IsLocal(filepath.FromSlash(p.Name)) {
-			return fmt.Errorf("save %s: %s is not a file name under it", dir, p.Name)
+			return nil, fmt.Errorf("save %s: %s is not a file name under it", dir, p.Name)
 		}
 		path := filepath.Join(dir, filepath.FromSlash(p.Name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("save %s: %w", p.URL, err)
+			return nil, fmt.Errorf("save %s: %w", p.URL, err)
 		}
 		if err := os.WriteFile(path, p.Data, 0o644); err != nil {
-			return fmt.Errorf("save %s: %w", p.URL, err)
+			return nil, fmt.Errorf("save %s: %w", p.URL, err)
+		}
+		written[p.Name] = true
+	}
+	docs, err := helppage.ReadSite(os.DirFS(dir), nil, ".")
+	if err != nil {
+		return nil, nil // no Help Page saved: the import says so
+	}
+	for _, d := range docs {
+		if !written[d.Name] {
+			stale = append(stale, fmt.Sprintf("%s: not on the site (any more): the offline import of %s reads it; delete it", filepath.Join(dir, filepath.FromSlash(d.Name)), dir))
 		}
 	}
-	return nil
+	return stale, nil
 }
 
 // progress reports a crawl on stderr: a bar redrawn in place on a terminal, a line per

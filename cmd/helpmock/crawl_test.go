@@ -230,3 +230,38 @@ func TestImportSiteFailures(t *testing.T) {
 		t.Errorf("the crawl followed a redirect to another host: it asked for %q", elsewhere)
 	}
 }
+
+// TestImportSiteSavedOverlay: the overlay beside the saved pages applies to the crawl
+// that saves there, as to the offline import of the saved folder; a page saved before
+// that the site no longer has is a warning.
+func TestImportSiteSavedOverlay(t *testing.T) {
+	srv, _ := serveSite(t, nil)
+	saved := t.TempDir()
+	if err := os.WriteFile(filepath.Join(saved, overlayName), []byte("info:\n  title: The library\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(saved, "Api", "GET-api-gone.html")
+	if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, []byte("<h1>GET api/gone</h1>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, byURL, stderr := runImportT(t, "-save", saved, srv.URL+"/Help")
+	if want := "warning: " + old + ": not on the site (any more)"; !strings.Contains(stderr, want) {
+		t.Errorf("import -save into a folder with an old page: stderr =\n%s\nwant %q", stderr, want)
+	}
+	if err := os.Remove(old); err != nil {
+		t.Fatal(err)
+	}
+	if code != exitOK || !strings.Contains(byURL, "title: The library") {
+		t.Fatalf("import -save %s %s/Help = %d, title given: %t; stderr:\n%s", saved, srv.URL, code, strings.Contains(byURL, "title: The library"), stderr)
+	}
+	code, offline, stderr := runImportT(t, saved)
+	if code != exitOK {
+		t.Fatalf("import %s = %d; stderr:\n%s", saved, code, stderr)
+	}
+	if byURL != offline {
+		t.Errorf("import of the URL and of its -save folder differ:\n%s", firstDiff(byURL, offline))
+	}
+}
