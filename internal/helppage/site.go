@@ -20,13 +20,14 @@ func IsHelpPage(name string, data []byte) bool {
 }
 
 // SitePages keeps the documents of a site (a mirror's files, a crawl's pages) that are
-// Help Pages, in order; each one skipped (the index, the site's other pages) is logged
-// at Debug.
+// Help Pages, the API pages in the order of the site's index page when it is among the
+// documents (orderByIndex), else in the documents' order; each document skipped (the
+// index, the site's other pages) is logged at Debug.
 func SitePages(docs []Document, log *slog.Logger) []Document {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	var out []Document
+	var out, others []Document
 	for _, d := range docs {
 		if bytes.IndexByte(d.Data[:min(len(d.Data), 512)], 0) >= 0 {
 			log.Debug("skipped: binary", "component", "helppage", "document", d.Name)
@@ -34,11 +35,12 @@ func SitePages(docs []Document, log *slog.Logger) []Document {
 		}
 		if !IsHelpPage(d.Name, d.Data) {
 			log.Debug("skipped: not an API or model Help Page", "component", "helppage", "document", d.Name)
+			others = append(others, d)
 			continue
 		}
 		out = append(out, d)
 	}
-	return out
+	return orderByIndex(out, others)
 }
 
 // documentExtensions are the file name extensions of the documents in a directory.

@@ -97,3 +97,41 @@ func TestIsHelpPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSitePagesIndexOrder: the API pages come in the order of the site's index page
+// (controller by controller), then those it does not list, then the model pages.
+func TestSitePagesIndexOrder(t *testing.T) {
+	page := func(name, title string) helppage.Document {
+		return helppage.Document{Name: name, Data: []byte("<html><body><h1>" + title + "</h1></body></html>")}
+	}
+	index := helppage.Document{Name: "http://host/Help", Data: []byte(`<html><body><h1>ASP.NET Web API Help Page</h1>
+<h2 id="Values">Values</h2><table><tr><td class="api-name"><a href="/Help/Api/GET-api-values-id">GET api/values/{id}</a></td></tr>
+<tr><td class="api-name"><a href="/Help/Api/POST-api-values">POST api/values</a></td></tr></table>
+<h2 id="Admin">Admin</h2><table><tr><td class="api-name"><a href="/help/api/delete-api-admin">DELETE api/admin</a></td></tr></table>
+</body></html>`)}
+	model := helppage.Document{Name: "ResourceModel@modelName=Value.html", Data: readFile(t, "testdata/helppages/orders/ResourceModel-Customer.html")}
+	docs := []helppage.Document{
+		page("Api/DELETE-api-admin.html", "DELETE api/admin"),
+		page("Api/GET-api-other.html", "GET api/other"),
+		page("Api/GET-api-values-id.html", "GET api/values/{id}"),
+		page("Api/POST-api-values.html", "POST api/values"),
+		model,
+		index,
+	}
+	var got []string
+	for _, d := range helppage.SitePages(docs, nil) {
+		got = append(got, d.Name)
+	}
+	want := []string{"Api/GET-api-values-id.html", "Api/POST-api-values.html", "Api/DELETE-api-admin.html",
+		"Api/GET-api-other.html", "ResourceModel@modelName=Value.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("SitePages = %q, want %q", got, want)
+	}
+	var noIndex []string
+	for _, d := range helppage.SitePages(docs[:5], nil) {
+		noIndex = append(noIndex, d.Name)
+	}
+	if want := []string{docs[0].Name, docs[1].Name, docs[2].Name, docs[3].Name, docs[4].Name}; !slices.Equal(noIndex, want) {
+		t.Errorf("SitePages without an index = %q, want %q", noIndex, want)
+	}
+}
