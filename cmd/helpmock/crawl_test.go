@@ -265,3 +265,24 @@ func TestImportSiteSavedOverlay(t *testing.T) {
 		t.Errorf("import of the URL and of its -save folder differ:\n%s", firstDiff(byURL, offline))
 	}
 }
+
+// TestProgress: a bar redrawn in place on a terminal, a line per page otherwise.
+func TestProgress(t *testing.T) {
+	var plain, tty bytes.Buffer
+	p := newProgress(&plain)
+	p.update(1, 3, "http://host/Help")
+	p.update(2, 3, "http://host/Help/Api/GET-x")
+	p.finish()
+	if want := "helpmock import: fetched 1/3 http://host/Help\nhelpmock import: fetched 2/3 http://host/Help/Api/GET-x\n"; plain.String() != want {
+		t.Errorf("progress on a pipe = %q, want %q", plain.String(), want)
+	}
+	bar := &progress{w: &tty, terminal: true}
+	bar.update(1, 3, "http://host/Help")
+	bar.update(3, 3, "http://host/Help/Api/GET-x")
+	bar.finish()
+	want := "\rcrawling [==========                    ] 1/3 pages" +
+		"\rcrawling [==============================] 3/3 pages\n"
+	if tty.String() != want {
+		t.Errorf("progress on a terminal = %q, want %q", tty.String(), want)
+	}
+}
