@@ -10,13 +10,25 @@ import (
 // IsHelpPage reports whether a document holds a Help Page that Import uses: an API page
 // (title "METHOD route") or a model page with a members or enumeration values table. A
 // site's index page, its other pages and anything else are not.
+//
+// The text rendering of an index lists API titles ("GET api/books") one a line, each of
+// which reads as an API page with nothing in it: a document of several API pages none of
+// which has a parameter, a model or a sample is an index.
 func IsHelpPage(name string, data []byte) bool {
+	apis, empty := 0, 0
 	for _, p := range ParsePages(name, data) {
-		if p.Method != "" || p.Model != nil && (p.Model.Table || len(p.Model.Enum) > 0) {
+		switch {
+		case p.Method != "":
+			apis++
+			if len(p.URIParameters) == 0 && p.BodyParameter == nil && p.Request == nil && p.Response == nil &&
+				len(p.RequestSamples) == 0 && len(p.ResponseSamples) == 0 {
+				empty++
+			}
+		case p.Model != nil && (p.Model.Table || len(p.Model.Enum) > 0):
 			return true
 		}
 	}
-	return false
+	return apis > 0 && (apis == 1 || empty < apis)
 }
 
 // SitePages keeps the documents of a site (a mirror's files, a crawl's pages) that are

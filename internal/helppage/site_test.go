@@ -96,6 +96,21 @@ func TestIsHelpPage(t *testing.T) {
 			t.Errorf("IsHelpPage(%s) = %t, want %t (%s)", tt.file, got, tt.want, tt.name)
 		}
 	}
+	texts := []struct {
+		name, text string
+		want       bool
+	}{
+		{"the text rendering of an index",
+			"ASP.NET Web API Help Page\nIntroduction\nThe library.\nBooks\nAPI\tDescription\n" +
+				"GET api/books?page={page}\n\nLists the books.\n\nGET api/books/{id}\n\nGets one book.\n\nDELETE api/books/{id}\n", false},
+		{"an API page with nothing to say",
+			"GET api/ping\nRequest Information\nURI Parameters\nNone.\nBody Parameters\nNone.\nResponse Information\nResource Description\nNone.\n", true},
+	}
+	for _, tt := range texts {
+		if got := helppage.IsHelpPage("page.txt", []byte(tt.text)); got != tt.want {
+			t.Errorf("IsHelpPage(%s) = %t, want %t", tt.name, got, tt.want)
+		}
+	}
 }
 
 // TestSitePagesIndexOrder: the API pages come in the order of the site's index page
