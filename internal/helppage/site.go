@@ -32,7 +32,8 @@ func IsHelpPage(name string, data []byte) bool {
 }
 
 // SitePages keeps the documents of a site (a mirror's files, a crawl's pages) that are
-// Help Pages, the API pages in the order of the site's index page when it is among the
+// Help Pages, or that are named like one (namedLikeHelpPage: Import then says what the
+// page lacks rather than the page vanishing), the API pages in the order of the site's index page when it is among the
 // documents (orderByIndex), else in the documents' order; each document skipped (the
 // index, the site's other pages) is logged at Debug.
 func SitePages(docs []Document, log *slog.Logger) []Document {
@@ -45,7 +46,7 @@ func SitePages(docs []Document, log *slog.Logger) []Document {
 			log.Debug("skipped: binary", "component", "helppage", "document", d.Name)
 			continue
 		}
-		if !IsHelpPage(d.Name, d.Data) {
+		if !IsHelpPage(d.Name, d.Data) && !namedLikeHelpPage(d.Name) {
 			log.Debug("skipped: not an API or model Help Page", "component", "helppage", "document", d.Name)
 			others = append(others, d)
 			continue
@@ -74,4 +75,16 @@ func mayBeDocument(name string) bool {
 		}
 	}
 	return ext == "" || strings.Contains(base, "modelname=")
+}
+
+// namedLikeHelpPage reports whether a file or URL name says it is an API page (the Help
+// Page id, GET-api-x, with or without an extension) or a model page
+// (ResourceModel?modelName=X).
+func namedLikeHelpPage(name string) bool {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if strings.Contains(strings.ToLower(base), "resourcemodel") {
+		return true
+	}
+	method, _, ok := strings.Cut(base, "-")
+	return ok && httpMethods[strings.ToUpper(method)]
 }

@@ -33,6 +33,7 @@ func TestReadSite(t *testing.T) {
 		"site/host/Content/site.css":                                  {Data: []byte("body {}")},
 		"site/host/Scripts/jquery-1.10.2.js":                          {Data: []byte("(function(){})()")},
 		"site/host/Content/logo.png":                                  {Data: []byte("\x89PNG")},
+		"site/host/Help/Api/GET-api-broken.html":                      {Data: home},
 		"site/host/Downloads/setup":                                   {Data: append([]byte("MZ\x00\x00"), api...)},
 		"site/host/README.md":                                         {Data: []byte("# saved")},
 		"site/.git/HEAD":                                              {Data: api},
@@ -51,6 +52,7 @@ func TestReadSite(t *testing.T) {
 		got = append(got, d.Name)
 	}
 	want := []string{
+		"site/host/Help/Api/GET-api-broken.html", // named like one: Import says what it lacks
 		"site/host/Help/Api/GET-api-orders-id",
 		"site/host/Help/ResourceModel%3FmodelName=Item",
 		"site/host/Help/ResourceModel?modelName=Shop.Models.Customer",
@@ -64,7 +66,7 @@ func TestReadSite(t *testing.T) {
 			t.Errorf("ReadSite logged\n%s\nwant a Debug line for %s", logs.String(), skipped)
 		}
 	}
-	if _, err := helppage.Import(docs, helppage.Options{}); err != nil {
+	if _, err := helppage.Import(docs[1:], helppage.Options{}); err != nil {
 		t.Errorf("Import(ReadSite(site)) = %v", err)
 	}
 
