@@ -210,7 +210,7 @@ func newCrawler(start *url.URL, opts Options) *crawler {
 // checkRedirect follows a redirect only on the site, five at most.
 func (c *crawler) checkRedirect(req *http.Request, via []*http.Request) error {
 	if !c.site.contains(req.URL) {
-		return fmt.Errorf("redirect to %s leaves %s://%s%s: not followed", req.URL, c.site.scheme, c.site.host, c.site.prefix)
+		return fmt.Errorf("redirect to %s leaves %s: not followed", req.URL, c.site.root)
 	}
 	if len(via) >= 5 {
 		return errors.New("more than 5 redirects")

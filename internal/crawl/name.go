@@ -13,6 +13,8 @@ type site struct {
 	scheme, host string
 	// prefix is the lower-case path of the Help root, without a trailing slash ("/help").
 	prefix string
+	// root is the Help root as given, for messages (http://host/Help).
+	root string
 }
 
 // newSite returns the site of the start URL: its directory when its last segment names
@@ -22,7 +24,9 @@ func newSite(u *url.URL) site {
 	if strings.Contains(path.Base(p), ".") {
 		p = path.Dir(p)
 	}
-	return site{scheme: u.Scheme, host: strings.ToLower(u.Host), prefix: strings.TrimSuffix(strings.ToLower(p), "/")}
+	p = strings.TrimSuffix(p, "/")
+	root := url.URL{Scheme: u.Scheme, Host: u.Host, Path: p}
+	return site{scheme: u.Scheme, host: strings.ToLower(u.Host), prefix: strings.ToLower(p), root: root.String()}
 }
 
 // contains reports whether u is on the site.
