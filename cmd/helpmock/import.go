@@ -84,6 +84,16 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "helpmock import: -concurrency, -max-pages, -max-page-bytes and -timeout must be positive")
 		return exitUsage
 	}
+	urls := 0
+	for _, arg := range fs.Args() {
+		if isURL(arg) {
+			urls++
+		}
+	}
+	if cfg.save != "" && urls != 1 {
+		fmt.Fprintf(stderr, "helpmock import: -save keeps the pages of one crawled site: give one URL (%d given)\n", urls)
+		return exitUsage
+	}
 	if cfg.crawl.Retries == 0 {
 		cfg.crawl.Retries = -1 // crawl.Options: 0 is the default
 	}

@@ -124,6 +124,9 @@ func TestRunImport(t *testing.T) {
 		{"the overlay beside an input file", []string{"../../docs/helppages/002_a902dc09f605260a.txt"}, exitUsage, "",
 			"overlay ../../docs/helppages/openapi.overlay.yaml: x-helpmock-import.rename: no schema LoginResultBase to rename"},
 		{"help", []string{"-h"}, exitOK, "", "Usage: helpmock import"},
+		{"-save without a URL", []string{"-save", dir, "../../docs/helppages"}, exitUsage, "", "-save keeps the pages of one crawled site: give one URL (0 given)"},
+		{"-save with two URLs", []string{"-save", dir, "http://127.0.0.1:1/Help", "http://127.0.0.1:2/Help"}, exitUsage, "", "(2 given)"},
+		{"a bad crawl flag", []string{"-concurrency", "0", "http://127.0.0.1:1/Help"}, exitUsage, "", "must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
