@@ -165,7 +165,7 @@ func TestImportedCorpusServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs = append(dirs, "../../docs/helppages")
+	dirs = append(dirs, "../../docs/helppages", siteDir)
 	for _, dir := range dirs {
 		docs, err := readHelpPages(dir, nil)
 		if err != nil {
@@ -176,17 +176,17 @@ func TestImportedCorpusServed(t *testing.T) {
 			t.Fatalf("Import(%s) = %v", dir, err)
 		}
 		s, err := spec.Load(dir, res.YAML)
-		if err != nil {
-			t.Fatalf("spec.Load(Import(%s)) = %v", dir, err)
+		var srv *mock.Server
+		if err == nil {
+			srv, err = mock.New(mock.Options{Spec: s})
 		}
-		srv, err := mock.New(mock.Options{Spec: s})
 		gap, known := servingGaps[filepath.Base(dir)]
 		switch {
 		case err != nil && known:
-			t.Run(filepath.Base(dir), func(t *testing.T) { t.Skipf("known gap: %s (mock.New: %v)", gap, err) })
+			t.Run(filepath.Base(dir), func(t *testing.T) { t.Skipf("known gap: %s (spec.Load, mock.New: %v)", gap, err) })
 			continue
 		case err != nil:
-			t.Errorf("mock.New(Import(%s)) = %v, want nil", dir, err)
+			t.Errorf("spec.Load, mock.New(Import(%s)) = %v, want nil", dir, err)
 			continue
 		case known:
 			t.Errorf("mock.New(Import(%s)) works now: remove %q from servingGaps", dir, filepath.Base(dir))
@@ -235,7 +235,9 @@ func TestImportedCorpusServed(t *testing.T) {
 }
 
 // servingGaps are the corpus directories whose spec the mock cannot serve yet, and why.
-var servingGaps = map[string]string{}
+var servingGaps = map[string]string{
+	"site": "a void action's page (DELETE api/books/{id}): the layout's footer after \"Resource Description\" \"None.\" is read as the response type \"© 2024 - Library\", a schema name OpenAPI forbids",
+}
 
 func samplePathValue(format string) string {
 	if format == "uuid" {
