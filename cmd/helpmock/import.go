@@ -63,6 +63,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.IntVar(&cfg.crawl.Retries, "retries", crawl.DefaultRetries, "crawl: try a request again up to `N` times after a timeout, a lost connection, a 5xx or a 429, waiting longer each time")
 	fs.IntVar(&cfg.crawl.MaxPages, "max-pages", crawl.DefaultMaxPages, "crawl: fetch at most `N` pages (a warning says how many were left out)")
 	fs.Int64Var(&cfg.crawl.MaxPageBytes, "max-page-bytes", crawl.DefaultMaxPageBytes, "crawl: skip (with a warning) a page larger than `N` bytes")
+	fs.Int64Var(&cfg.crawl.MaxBytes, "max-bytes", crawl.DefaultMaxBytes, "crawl: stop (with a warning) once the pages fetched hold `N` bytes")
 	cfg.log.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), importUsage)
@@ -80,8 +81,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitUsage
 	}
 	fs.Visit(func(f *flag.Flag) { cfg.overlaySet = cfg.overlaySet || f.Name == "overlay" })
-	if cfg.crawl.Concurrency < 1 || cfg.crawl.MaxPages < 1 || cfg.crawl.MaxPageBytes < 1 || cfg.crawl.Timeout <= 0 {
-		fmt.Fprintln(stderr, "helpmock import: -concurrency, -max-pages, -max-page-bytes and -timeout must be positive")
+	if cfg.crawl.Concurrency < 1 || cfg.crawl.MaxPages < 1 || cfg.crawl.MaxPageBytes < 1 || cfg.crawl.MaxBytes < 1 || cfg.crawl.Timeout <= 0 {
+		fmt.Fprintln(stderr, "helpmock import: -concurrency, -max-pages, -max-page-bytes, -max-bytes and -timeout must be positive")
 		return exitUsage
 	}
 	urls := 0

@@ -21,6 +21,7 @@ const (
 	DefaultBackoff      = 500 * time.Millisecond
 	DefaultMaxPages     = 2000
 	DefaultMaxPageBytes = 4 << 20
+	DefaultMaxBytes     = 256 << 20
 )
 
 // Options configure Crawl. A zero field takes its default.
@@ -39,6 +40,9 @@ type Options struct {
 	MaxPages int
 	// MaxPageBytes caps the bytes of one page; a larger page is not imported. Default 4 MiB.
 	MaxPageBytes int64
+	// MaxBytes caps the bytes of all the pages a crawl keeps: once they are reached, no
+	// other page is fetched. Default 256 MiB.
+	MaxBytes int64
 	// Transport sends the requests. Default http.DefaultTransport.
 	Transport http.RoundTripper
 	// Progress, when set, is called after each page with the pages done and known, one
@@ -96,6 +100,10 @@ func Crawl(ctx context.Context, start string, opts Options) (*Result, error) {
 		}
 		level = c.admit(next)
 	}
+	if c.overBytes > 0 {
+		c.warnings = append(c.warnings, fmt.Sprintf("%s: stopped at %d bytes of pages (the crawl's cap): %d more linked pages not fetched",
+			start, c.opts.MaxBytes, c.overBytes))
+	}
 	if c.dropped > 0 {
 		c.warnings = append(c.warnings, fmt.Sprintf("%s: stopped at %d pages (the page cap): %d more linked pages not fetched",
 			start, c.opts.MaxPages, c.dropped))
@@ -141,6 +149,10 @@ func (c *crawler) fetchLevel(ctx context.Context, level []*url.URL) []*url.URL {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			if c.full() {
+				c.done(nil, l.String())
+				return
+			}
 			page, links, err := c.fetch(ctx, l)
 			if err != nil {
 				if ctx.Err() == nil {
@@ -168,11 +180,13 @@ type crawler struct {
 	seen           map[string]bool
 	known, dropped int
 
-	mu       sync.Mutex
-	names    map[string]string // mirror name → URL, to refuse two pages one file
-	pages    []Page
-	warnings []string
-	finished int
+	mu        sync.Mutex
+	names     map[string]string // mirror name → URL, to refuse two pages one file
+	pages     []Page
+	warnings  []string
+	finished  int
+	bytes     int64 // of pages
+	overBytes int   // pages not fetched for MaxBytes
 }
 
 func newCrawler(start *url.URL, opts Options) *crawler {
@@ -190,6 +204,9 @@ func newCrawler(start *url.URL, opts Options) *crawler {
 	}
 	if opts.MaxPages <= 0 {
 		opts.MaxPages = DefaultMaxPages
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
 	}
 	if opts.MaxPageBytes <= 0 {
 		opts.MaxPageBytes = DefaultMaxPageBytes
@@ -218,6 +235,17 @@ func (c *crawler) checkRedirect(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
+// full reports whether the pages kept reach MaxBytes, counting the page not fetched.
+func (c *crawler) full() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bytes < c.opts.MaxBytes {
+		return false
+	}
+	c.overBytes++
+	return true
+}
+
 func (c *crawler) warn(msg string) {
 	c.mu.Lock()
 	c.warnings = append(c.warnings, msg)
@@ -233,6 +261,7 @@ func (c *crawler) done(p *Page, u string) {
 		} else {
 			c.names[p.Name] = u
 			c.pages = append(c.pages, *p)
+			c.bytes += int64(len(p.Data))
 		}
 	}
 	c.finished++

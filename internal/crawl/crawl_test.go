@@ -217,6 +217,20 @@ func TestCrawlCaps(t *testing.T) {
 	}
 }
 
+func TestCrawlTotalBytesCap(t *testing.T) {
+	srv := site(t, 5, nil)
+	res, err := crawl.Crawl(context.Background(), srv.URL+"/Help", crawl.Options{MaxBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res); fmt.Sprint(got) != "[index.html]" {
+		t.Errorf("pages = %q, want the index only (it fills the cap)", got)
+	}
+	if got, want := strings.Join(res.Warnings, "\n"), "/Help: stopped at 1 bytes of pages (the crawl's cap): 5 more linked pages not fetched"; !strings.Contains(got, want) {
+		t.Errorf("warnings = %q, want %q", got, want)
+	}
+}
+
 func TestCrawlRedirects(t *testing.T) {
 	var elsewhere atomic.Int32
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { elsewhere.Add(1) }))
