@@ -139,7 +139,7 @@ func TestCrawlTimeout(t *testing.T) {
 	if got := requests.Load(); got != 2 {
 		t.Errorf("requests for the page that times out = %d, want 2 (one retry)", got)
 	}
-	if got := strings.Join(res.Warnings, "\n"); !strings.Contains(got, "GET-api-x1: not imported: context deadline exceeded") {
+	if got := strings.Join(res.Warnings, "\n"); !strings.Contains(got, "GET-api-x1: not imported: no answer within 50ms (the timeout of a request)") {
 		t.Errorf("warnings = %q, want the page that timed out", got)
 	}
 	if len(res.Pages) != 4 {

@@ -74,7 +74,7 @@ func (c *crawler) get(ctx context.Context, u *url.URL) (data []byte, final *url.
 	c.log.Debug("fetching", "component", "crawl", "url", u.String())
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return nil, nil, false, transient(err), unwrapURLError(err)
+		return nil, nil, false, transient(err), c.requestError(ctx, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -88,7 +88,7 @@ func (c *crawler) get(ctx context.Context, u *url.URL) (data []byte, final *url.
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, nil, false, transient(err), fmt.Errorf("read body: %w", err)
+		return nil, nil, false, transient(err), fmt.Errorf("read body: %w", c.requestError(ctx, err))
 	}
 	if int64(len(data)) > limit {
 		return nil, nil, false, false, fmt.Errorf("%w: over the cap of %d bytes a page", errTooLarge, limit)
@@ -111,8 +111,12 @@ func transient(err error) bool {
 	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
-// unwrapURLError drops url.Error's "Get \"URL\": " prefix: warnings name the URL once.
-func unwrapURLError(err error) error {
+// requestError says what went wrong with a request whose context is ctx: a timeout in
+// words, and without url.Error's "Get \"URL\": " prefix (warnings name the URL once).
+func (c *crawler) requestError(ctx context.Context, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("no answer within %s (the timeout of a request)", c.opts.Timeout)
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		return ue.Err
