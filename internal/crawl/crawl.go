@@ -84,7 +84,9 @@ func Crawl(ctx context.Context, start string, opts Options) (*Result, error) {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	c := newCrawler(u, opts)
+	c.indexing = true
 	page, links, err := c.fetch(ctx, u)
+	c.indexing = false
 	if err != nil {
 		return nil, fmt.Errorf("crawl %s: %w: %w", start, ErrIndex, err)
 	}
@@ -175,6 +177,8 @@ type crawler struct {
 	client *http.Client
 	log    *slog.Logger
 
+	// indexing is set while the index is fetched, alone.
+	indexing bool
 	// seen, known and dropped belong to the crawl's loop: the links seen, the pages
 	// admitted, the links left out by the page cap.
 	seen           map[string]bool
@@ -224,8 +228,19 @@ func newCrawler(start *url.URL, opts Options) *crawler {
 	return c
 }
 
-// checkRedirect follows a redirect only on the site, five at most.
+// checkRedirect follows a redirect only on the site, five at most. The index may move
+// the site from http to https on the same host name (a site that redirects every http
+// request): the crawl then stays on https.
 func (c *crawler) checkRedirect(req *http.Request, via []*http.Request) error {
+	if c.indexing && c.site.scheme == "http" && req.URL.Scheme == "https" &&
+		strings.EqualFold(req.URL.Hostname(), via[0].URL.Hostname()) {
+		upgraded := c.site
+		upgraded.scheme, upgraded.host = "https", strings.ToLower(req.URL.Host)
+		if upgraded.contains(req.URL) {
+			c.log.Debug("the site moves to https", "component", "crawl", "url", req.URL.String())
+			c.site = upgraded
+		}
+	}
 	if !c.site.contains(req.URL) {
 		return fmt.Errorf("redirect to %s leaves %s: not followed", req.URL, c.site.root)
 	}

@@ -291,3 +291,37 @@ func TestCrawlIndexFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlHTTPSUpgrade: an index that redirects from http to https on the same host
+// name moves the crawl to https; a later page's redirect to http is not followed.
+func TestCrawlHTTPSUpgrade(t *testing.T) {
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch {
+		case r.URL.Path == "/Help":
+			fmt.Fprint(w, index(2))
+		case r.URL.Path == "/Help/Api/GET-api-x1":
+			http.Redirect(w, r, "http://"+r.Host+"/Help/Api/GET-api-x1", http.StatusFound)
+		case r.URL.Path == "/Help/ResourceModel":
+			fmt.Fprint(w, modelPage)
+		default:
+			fmt.Fprint(w, apiPage)
+		}
+	}))
+	defer secure.Close()
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, secure.URL+r.URL.RequestURI(), http.StatusMovedPermanently)
+	}))
+	defer plain.Close()
+	res, err := crawl.Crawl(context.Background(), plain.URL+"/Help", crawl.Options{Transport: secure.Client().Transport})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Api/GET-api-x0.html", "ResourceModel@modelName=Author.html", "ResourceModel@modelName=Book.html", "index.html"}
+	if got := names(res); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pages = %q, want %q", got, want)
+	}
+	if got := strings.Join(res.Warnings, "\n"); !strings.Contains(got, "GET-api-x1: not imported: redirect to http://") {
+		t.Errorf("warnings = %q, want the redirect back to http refused", got)
+	}
+}
