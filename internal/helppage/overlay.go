@@ -50,7 +50,7 @@ func applyOverlay(doc *yaml.Node, data []byte) error {
 			}
 		}
 	}
-	if err := checkOverlay(doc, ov); err != nil {
+	if err := errors.Join(checkOverlay(doc, ov), checkOverlaySchemas(doc, ov)); err != nil {
 		return err
 	}
 	merge(doc, ov)
