@@ -54,7 +54,7 @@ func TestRealPagesEndToEnd(t *testing.T) {
 				t.Fatalf("spec.LoadFile(%s) = %v", out, err)
 			}
 			base := startServeInProcess(t, "-spec", out)
-			docs, err := readHelpPages(dir)
+			docs, err := readHelpPages(dir, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
