@@ -33,7 +33,7 @@ func TestRealPagesEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs = append(dirs, "../../docs/helppages")
+	dirs = append(dirs, "../../docs/helppages", "testdata/site")
 	for i, d := range dirs {
 		if dirs[i], err = filepath.Abs(d); err != nil {
 			t.Fatal(err)
