@@ -106,6 +106,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		}
 	}
 	doc := in.document(ops)
+	addFrameworkErrors(doc, ops)
 	if len(opts.Overlay) > 0 {
 		name := opts.OverlayName
 		if name == "" {
