@@ -16,7 +16,7 @@ import (
 func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
 	snap := s.current()
-	o, _, err := snap.spec.Match(req.Method, req.URL.Path)
+	o, pathValues, err := snap.spec.Match(req.Method, req.URL.Path)
 	if err != nil {
 		// Declared here, not before the test: errors.As takes its address, which puts it
 		// on the heap wherever it is declared.
@@ -29,6 +29,9 @@ func (s *Server) handle(c echo.Context) error {
 	op := snap.ops[o.ID]
 	info := infoOf(c)
 	info.operation = op.ID
+	if err := s.checkParams(snap.spec.Doc, op, pathValues, req); err != nil {
+		return err // params.go
+	}
 
 	body, err := readBody(req, s.opts.MaxBodyBytes)
 	if err != nil {
