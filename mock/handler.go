@@ -22,14 +22,14 @@ func (s *Server) handle(c echo.Context) error {
 		// on the heap wherever it is declared.
 		var mna *spec.MethodNotAllowedError
 		if errors.As(err, &mna) {
-			return methodNotAllowed(req.Method, mna.Allow)
+			return s.wrongMethod(snap.spec, req, mna.Allow) // params.go
 		}
 		return notFound(requestURI(req))
 	}
 	op := snap.ops[o.ID]
 	info := infoOf(c)
 	info.operation = op.ID
-	if err := s.checkParams(snap.spec.Doc, op, pathValues, req); err != nil {
+	if err := s.checkParams(snap.spec, op, pathValues, req); err != nil {
 		return err // params.go
 	}
 

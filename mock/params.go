@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/helpmock/helpmock/internal/spec"
 )
 
 // URI and query parameters, bound as ASP.NET Web API 2 binds them. Observed on the real
@@ -53,34 +55,30 @@ import (
 
 // checkParams binds the path and query parameters of op (pathValues are the route's)
 // and returns the HTTPError Web API would answer, or nil.
-func (s *Server) checkParams(doc *openapi3.T, op *operation, pathValues map[string]string, req *http.Request) error {
-	params := op.Op.Parameters
-	if doc != nil && doc.Paths != nil {
-		if item := doc.Paths.Value(op.Path); item != nil && len(item.Parameters) > 0 {
-			params = append(append(openapi3.Parameters{}, item.Parameters...), params...)
-		}
-	}
+func (s *Server) checkParams(sp *spec.Spec, op *operation, pathValues map[string]string, req *http.Request) error {
+	params := uriParams(sp.Doc, op.Operation)
 	if len(params) == 0 {
 		return nil
 	}
-	var query []queryPair
-	queryParsed := false
-	var missing, invalid []string
-	var strict modelErrors
-	for _, ref := range params {
-		p := ref.Value
-		if p == nil || (p.In != openapi3.ParameterInPath && p.In != openapi3.ParameterInQuery) {
-			continue
+	query := parseQuery(req.URL.RawQuery)
+	if missing := missingParams(params, pathValues, query); len(missing) > 0 {
+		// No action of this method matches; another method's may (ignoring the verb), and
+		// then Web API answers 405 with it in Allow.
+		s.opts.Logger.Debug("no action matches: a required parameter is missing", "op", op.ID, "missing", strings.Join(missing, ", "))
+		if allow := selectable(sp, req, query, op.Method); len(allow) > 0 {
+			return methodNotAllowed(req.Method, allow)
 		}
+		return notFound(requestURI(req))
+	}
+	var invalid []string
+	var strict modelErrors
+	for _, p := range params {
 		var values []string
 		if p.In == openapi3.ParameterInPath {
 			if v, ok := pathValues[p.Name]; ok {
 				values = []string{v}
 			}
 		} else {
-			if !queryParsed {
-				query, queryParsed = parseQuery(req.URL.RawQuery), true
-			}
 			values = queryValues(query, p.Name)
 		}
 		var schema *openapi3.Schema
@@ -88,9 +86,6 @@ func (s *Server) checkParams(doc *openapi3.T, op *operation, pathValues map[stri
 			schema = p.Schema.Value
 		}
 		if len(values) == 0 {
-			if p.Required {
-				missing = append(missing, p.Name)
-			}
 			continue
 		}
 		isArray := schema != nil && schema.Type.Is(openapi3.TypeArray)
@@ -119,10 +114,6 @@ func (s *Server) checkParams(doc *openapi3.T, op *operation, pathValues map[stri
 			}
 		}
 	}
-	if len(missing) > 0 {
-		s.opts.Logger.Debug("no action matches: a required parameter is missing", "op", op.ID, "missing", strings.Join(missing, ", "))
-		return notFound(requestURI(req))
-	}
 	if s.opts.Lenient {
 		if len(invalid) > 0 {
 			return invalidRequest()
@@ -133,6 +124,82 @@ func (s *Server) checkParams(doc *openapi3.T, op *operation, pathValues map[stri
 		return strict.err
 	}
 	return nil
+}
+
+// wrongMethod is the answer to a method the path lacks: 405 with Allow listing the path's
+// methods whose actions the request's parameters select, as Web API's action selector
+// answers (ignoring the verb, an action is a candidate only when its required parameters
+// are there); 404 when there is none.
+func (s *Server) wrongMethod(sp *spec.Spec, req *http.Request, allow []string) error {
+	if allow = selectable(sp, req, parseQuery(req.URL.RawQuery), ""); len(allow) > 0 {
+		return methodNotAllowed(req.Method, allow)
+	}
+	return notFound(requestURI(req))
+}
+
+// selectable lists the methods other than except whose operation on the request's path
+// has all of its required parameters in the request.
+func selectable(sp *spec.Spec, req *http.Request, query []queryPair, except string) []string {
+	var out []string
+	for _, m := range []string{http.MethodDelete, http.MethodGet, http.MethodHead, http.MethodOptions,
+		http.MethodPatch, http.MethodPost, http.MethodPut} {
+		if m == except {
+			continue
+		}
+		o, pathValues, err := sp.Match(m, req.URL.Path)
+		if err != nil || o.Method != m {
+			continue
+		}
+		if len(missingParams(uriParams(sp.Doc, o), pathValues, query)) == 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// uriParams returns the path and query parameters of o: its path item's, then its own.
+func uriParams(doc *openapi3.T, o *spec.Operation) []*openapi3.Parameter {
+	var refs openapi3.Parameters
+	if doc != nil && doc.Paths != nil {
+		if item := doc.Paths.Value(o.Path); item != nil {
+			refs = item.Parameters
+		}
+	}
+	if o.Op != nil {
+		if len(refs) == 0 {
+			refs = o.Op.Parameters
+		} else {
+			refs = append(append(openapi3.Parameters{}, refs...), o.Op.Parameters...)
+		}
+	}
+	var out []*openapi3.Parameter
+	for _, ref := range refs {
+		if p := ref.Value; p != nil && (p.In == openapi3.ParameterInPath || p.In == openapi3.ParameterInQuery) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// missingParams lists the required parameters the request lacks (a query key present with
+// an empty value is there).
+func missingParams(params []*openapi3.Parameter, pathValues map[string]string, query []queryPair) []string {
+	var missing []string
+	for _, p := range params {
+		if !p.Required {
+			continue
+		}
+		present := false
+		if p.In == openapi3.ParameterInPath {
+			_, present = pathValues[p.Name]
+		} else {
+			present = len(queryValues(query, p.Name)) > 0
+		}
+		if !present {
+			missing = append(missing, p.Name)
+		}
+	}
+	return missing
 }
 
 // queryPair is one key and value of a query string, in order.
@@ -185,9 +252,27 @@ func isValueFormat(format string) bool {
 	return false
 }
 
+// describeParam names the CLR type a parameter's schema stands for, as Web API's
+// messages do (System.Guid), or its schema type when no CLR type is certain.
 func describeParam(s *openapi3.Schema) string {
 	if s == nil || s.Type == nil {
 		return "value"
+	}
+	switch {
+	case len(s.Enum) > 0:
+		return "enum (" + enumList(s.Enum) + ")"
+	case s.Type.Is(openapi3.TypeInteger) && strings.EqualFold(s.Format, "int32"):
+		return "System.Int32"
+	case s.Type.Is(openapi3.TypeInteger) && strings.EqualFold(s.Format, "int64"):
+		return "System.Int64"
+	case s.Type.Is(openapi3.TypeNumber):
+		return "System.Decimal"
+	case s.Type.Is(openapi3.TypeBoolean):
+		return "System.Boolean"
+	case strings.EqualFold(s.Format, "uuid"), strings.EqualFold(s.Format, "guid"):
+		return "System.Guid"
+	case strings.EqualFold(s.Format, "date-time"), strings.EqualFold(s.Format, "date"):
+		return "System.DateTime"
 	}
 	d := strings.Join(s.Type.Slice(), "|")
 	if s.Format != "" {
