@@ -1,8 +1,10 @@
 package contracts
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -68,7 +70,7 @@ func buildCases(opts *Options) ([]*testCase, error) {
 	}
 	var cases []*testCase
 	for _, o := range ops {
-		cs, err := operationCases(opts.Spec.Doc, o, opts.Set)
+		cs, err := operationCases(opts.Spec, o, opts.Set)
 		if err != nil {
 			return nil, err
 		}
@@ -111,7 +113,8 @@ func checkSet(doc *openapi3.T, ops []*spec.Operation, set map[string]string) err
 	return nil
 }
 
-func operationCases(doc *openapi3.T, o *spec.Operation, set map[string]string) ([]*testCase, error) {
+func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]*testCase, error) {
+	doc := sp.Doc
 	var cases []*testCase
 	header := func(kv ...string) http.Header {
 		h := http.Header{}
@@ -183,11 +186,9 @@ func operationCases(doc *openapi3.T, o *spec.Operation, set map[string]string) (
 	if len(o.RequestMediaTypes) > 0 {
 		probe("unsupported Content-Type text/plain", o.Method, path, "text/plain", []byte("helpmock"), http.StatusUnsupportedMediaType)
 	}
-	wrongMethod := http.MethodGet
-	if o.Method == http.MethodGet {
-		wrongMethod = http.MethodDelete
+	if wrongMethod := methodNotOn(sp, path); wrongMethod != "" {
+		probe("wrong method "+wrongMethod, wrongMethod, path, "", nil, http.StatusMethodNotAllowed)
 	}
-	probe("wrong method "+wrongMethod, wrongMethod, path, "", nil, http.StatusMethodNotAllowed)
 	var body []byte
 	ct := ""
 	if jsonMT := firstOf(o.RequestMediaTypes, spec.IsJSON); jsonMT != "" {
@@ -195,6 +196,24 @@ func operationCases(doc *openapi3.T, o *spec.Operation, set map[string]string) (
 	}
 	probe("unknown route", o.Method, strings.TrimSuffix(path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
 	return cases, nil
+}
+
+// methodNotOn returns a method that no operation has on the (escaped) path, for the
+// wrong-method probe: GET, else DELETE, PUT, POST, PATCH; "" when the path has them all.
+// Sent with the operation's parameters, it gets 405 from Web API, whose action selector
+// finds the operation's action when it ignores the verb.
+func methodNotOn(sp *spec.Spec, path string) string {
+	p, err := url.PathUnescape(path)
+	if err != nil {
+		return ""
+	}
+	for _, m := range []string{http.MethodGet, http.MethodDelete, http.MethodPut, http.MethodPost, http.MethodPatch} {
+		var mna *spec.MethodNotAllowedError
+		if _, _, err := sp.Match(m, p); errors.As(err, &mna) {
+			return m
+		}
+	}
+	return ""
 }
 
 // firstOf returns the first media type of mts that is, or "".
