@@ -13,10 +13,11 @@ import (
 	"github.com/helpmock/helpmock/mock"
 )
 
-// corpusDirs lists the Help Page corpus folders: the importer's and this package's own.
+// corpusDirs lists the Help Page corpus folders: the importer's, this package's own, and
+// the seed documents (imported with no overlay, as a new user does).
 func corpusDirs(tb testing.TB) []string {
 	tb.Helper()
-	var dirs []string
+	dirs := []string{"../docs/helppages"}
 	for _, pattern := range []string{"../internal/helppage/testdata/helppages/*", "testdata/helppages/*"} {
 		ds, err := filepath.Glob(pattern)
 		if err != nil {
@@ -38,7 +39,11 @@ func corpusDirs(tb testing.TB) []string {
 // are documented by the importer, and no request carries a literal {id}.
 func TestMockPassesImportedCorpus(t *testing.T) {
 	for _, dir := range corpusDirs(t) {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+		name := filepath.Base(dir)
+		if name == "helppages" {
+			name = "seeds"
+		}
+		t.Run(name, func(t *testing.T) {
 			s := importDir(t, dir)
 			r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s})
 			if !r.OK() || r.Passed == 0 {
