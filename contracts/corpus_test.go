@@ -45,6 +45,13 @@ func TestMockPassesImportedCorpus(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			s := importDir(t, dir)
+			lenient, err := mock.New(mock.Options{Spec: s, Lenient: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := verifyAgainst(t, lenient, contracts.Options{Spec: s}); !r.OK() {
+				t.Errorf("Verify(lenient mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
+			}
 			r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s})
 			if !r.OK() || r.Passed == 0 {
 				t.Fatalf("Verify(mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
