@@ -18,20 +18,22 @@ import (
 )
 
 // URI and query parameters, bound as ASP.NET Web API 2 binds them. Observed on the real
-// stack (aspnet-reference with probe actions Get(Guid id), Get(int id), Get(int? id),
-// Get(DateTime id), Get(Color id), Get(bool id), Get(decimal id), Get(string q, int? page,
-// int size = 10), Get(int n), Get([FromUri] Filter f)) and read in Web API 2's source
-// (ApiControllerActionSelector, ReflectedHttpActionDescriptor):
+// stack (aspnet-reference with the probe actions of testdata/aspnet/ParamProbes.cs:
+// Get(Guid id), Get(int id), Get(int? id), Get(DateTime id), Get(Color id), Get(bool id),
+// Get(decimal id), Get(string q, int? page, int size = 10), Get(int n),
+// Get([FromUri] Filter f)) and read in Web API 2's source (ApiControllerActionSelector,
+// ReflectedHttpActionDescriptor):
 //
 //   - Action selection: an action is selected only when every simple-type parameter
 //     without a default value ("Required" on the Help Page) is a route value or a query
 //     key (any letter case, empty value included); otherwise no action matches and Web API
-//     answers 404 "No HTTP resource was found that matches the request URI '…'." (Mono's
-//     Web API 1 pre-release selects the action anyway.)
+//     answers 404 "No HTTP resource was found that matches the request URI '…'.", or 405
+//     when, ignoring the verb, an action of another method matches (Allow lists them).
+//     (Mono's Web API 1 pre-release selects the action anyway.)
 //   - Conversion: a value is converted with the type's TypeConverter (invariant culture).
-//     A value that does not convert (abc for a Guid, int, bool, DateTime, decimal or enum,
-//     2147483648 or 5.0 for an int (the schema's format int32; int64 otherwise), 1 for a bool, an unknown enum name, an empty ?n=) binds
-//     null. For a non-nullable type the action cannot be called: 400
+//     A value that does not convert (abc for a Guid, int, bool, DateTime, decimal or enum;
+//     2147483648 or 5.0 for an int, the schema's format int32, int64 otherwise; 1 for a
+//     bool; an unknown enum name; an empty ?n=) binds null. For a non-nullable type the action cannot be called: 400
 //     {"Message":"The request is invalid."} (MessageDetail "The parameters dictionary
 //     contains a null entry for parameter 'id' of non-nullable type 'System.Guid' …" only
 //     with error detail on; Mono's pre-release answers the detail as a bare string). For a
