@@ -154,3 +154,22 @@ func importDir(tb testing.TB, dir string) *spec.Spec {
 	}
 	return s
 }
+
+// TestSetParameter checks that Options.Set gives a path or query parameter its value in
+// every case, matched in any letter case, as Web API's value providers match.
+func TestSetParameter(t *testing.T) {
+	s := importDir(t, "testdata/helppages/buckets")
+	bucket := "0b7e55b2-5a55-4c1e-9d2c-7a9e8f6d5c4b"
+	r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s, Set: map[string]string{"BUCKET": bucket, "version": "7"}})
+	if !r.OK() {
+		t.Fatalf("Verify(set bucket, version) = %d failed, want 0:\n%s", r.Failed, textReport(t, r))
+	}
+	for _, c := range r.Cases {
+		if !strings.Contains(c.URL, "/"+bucket+"/source") {
+			t.Errorf("case %s %s: URL %s lacks the bucket set", c.Operation, c.Name, c.URL)
+		}
+		if c.Operation == "getSourceByBucket" && !strings.Contains(c.URL, "version=7") {
+			t.Errorf("case %s %s: URL %s lacks version=7", c.Operation, c.Name, c.URL)
+		}
+	}
+}
