@@ -2,7 +2,6 @@ package contracts
 
 import (
 	"cmp"
-	"mime"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,8 +80,7 @@ type acceptEntry struct {
 // first formatter's first media type.
 func negotiateAmong(formatters [][]string, accept, requestContentType string) string {
 	entries := parseAcceptHeader(accept)
-	reqType, _, _ := mime.ParseMediaType(requestContentType)
-	reqType = strings.ToLower(reqType)
+	reqType, _ := mediaTypeOf(requestContentType)
 	var best *acceptEntry
 	bestType, byRequest := "", ""
 	for _, supported := range formatters {
@@ -119,33 +117,34 @@ func firstCovered(entries []acceptEntry, supported []string) (acceptEntry, strin
 	return acceptEntry{}, "", false
 }
 
-// parseAcceptHeader ranks the media ranges of an Accept header as Web API 2 does: q=0
-// left out, then by quality and specificity, ties in header order; malformed ones skipped.
+// parseAcceptHeader ranks the media ranges of an Accept header as Web API 2 does (and as
+// internal/negotiate parses them): q=0 left out, an absent or unparsable q read as 1, then
+// by quality and specificity, ties in header order; entries that are not type/subtype
+// skipped.
 func parseAcceptHeader(header string) []acceptEntry {
 	var out []acceptEntry
 	for _, part := range strings.Split(header, ",") {
-		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
-		if err != nil {
+		typ, params := mediaTypeOf(part)
+		t, sub, ok := strings.Cut(typ, "/")
+		if !ok || t == "" || sub == "" || t == "*" && sub != "*" {
 			continue
 		}
-		typ, subtype, ok := strings.Cut(strings.ToLower(mt), "/")
-		if !ok {
-			continue
-		}
-		e := acceptEntry{typ: typ, subtype: subtype, quality: 1, specificity: 2}
-		if q, ok := params["q"]; ok {
-			f, err := strconv.ParseFloat(q, 64)
-			if err != nil || f < 0 || f > 1 {
-				continue
+		e := acceptEntry{typ: t, subtype: sub, quality: 1, specificity: 2}
+		for _, p := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(p, "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				if q, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && q >= 0 && q <= 1 {
+					e.quality = q
+				}
+				break
 			}
-			e.quality = f
 		}
 		switch {
 		case e.quality == 0:
 			continue
-		case typ == "*":
+		case t == "*":
 			e.specificity = 0
-		case subtype == "*":
+		case sub == "*":
 			e.specificity = 1
 		}
 		out = append(out, e)
@@ -157,4 +156,11 @@ func parseAcceptHeader(header string) []acceptEntry {
 		return cmp.Compare(b.specificity, a.specificity)
 	})
 	return out
+}
+
+// mediaTypeOf returns the lower-cased media type of a header element and the text of its
+// parameters.
+func mediaTypeOf(s string) (string, string) {
+	mt, params, _ := strings.Cut(s, ";")
+	return strings.ToLower(strings.TrimSpace(mt)), params
 }

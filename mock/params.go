@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -362,11 +363,27 @@ func bindString(s *openapi3.Schema, v string) (string, bool) {
 		return fmt.Sprintf("The value '%s' must be a string with %s.", v, bounds), true
 	}
 	if s.Pattern != "" {
-		if re, err := regexp.Compile(s.Pattern); err == nil && !re.MatchString(v) {
+		if re := compiledPattern(s.Pattern); re != nil && !re.MatchString(v) {
 			return fmt.Sprintf("The value '%s' must match the regular expression '%s'.", v, s.Pattern), true
 		}
 	}
 	return "", true
+}
+
+// patterns holds the spec's compiled patterns (nil for one that does not compile): they
+// come from the spec, never from a request, so the cache is bounded.
+var patterns sync.Map
+
+func compiledPattern(pattern string) *regexp.Regexp {
+	if re, ok := patterns.Load(pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		re = nil
+	}
+	patterns.Store(pattern, re)
+	return re
 }
 
 // bindEnumName binds an enum shown by name: Enum.Parse with ignoreCase, which also takes
