@@ -17,6 +17,8 @@ import (
 // How a URI or query value converts to a parameter's CLR type, as the type's
 // TypeConverter does with the invariant culture (see params.go for what was observed).
 
+// isNullable tells whether a parameter of schema s takes null when its value does not
+// convert: a nullable type, or a string other than a Guid's or a date's.
 func isNullable(s *openapi3.Schema) bool {
 	return s == nil || s.Nullable || s.Type == nil || s.Type.Is(openapi3.TypeString) && !isValueFormat(s.Format) && len(s.Enum) == 0
 }
