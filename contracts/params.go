@@ -16,9 +16,7 @@ import (
 
 // uriParam is a path or query parameter of an operation with the value the cases send.
 type uriParam struct {
-	name, in string
-	required bool
-	value    string
+	name, in, value string
 }
 
 // operationParams returns the path and query parameters of o (the path item's, then the
@@ -41,7 +39,7 @@ func operationParams(doc *openapi3.T, o *spec.Operation, set map[string]string) 
 		if p == nil || (p.In != openapi3.ParameterInPath && p.In != openapi3.ParameterInQuery) {
 			continue
 		}
-		up := uriParam{name: p.Name, in: p.In, required: p.Required || p.In == openapi3.ParameterInPath}
+		up := uriParam{name: p.Name, in: p.In}
 		if v, ok := setFold(set, p.Name); ok {
 			up.value = v
 		} else {
