@@ -22,7 +22,7 @@ func (s *Server) handle(c echo.Context) error {
 		// on the heap wherever it is declared.
 		var mna *spec.MethodNotAllowedError
 		if errors.As(err, &mna) {
-			return s.wrongMethod(snap.spec, req, mna.Allow) // params.go
+			return s.wrongMethod(snap.spec, req) // params.go
 		}
 		return notFound(requestURI(req))
 	}

@@ -127,8 +127,8 @@ func (s *Server) checkParams(sp *spec.Spec, op *operation, pathValues map[string
 // methods whose actions the request's parameters select, as Web API's action selector
 // answers (ignoring the verb, an action is a candidate only when its required parameters
 // are there); 404 when there is none.
-func (s *Server) wrongMethod(sp *spec.Spec, req *http.Request, allow []string) error {
-	if allow = selectable(sp, req, parseQuery(req.URL.RawQuery), ""); len(allow) > 0 {
+func (s *Server) wrongMethod(sp *spec.Spec, req *http.Request) error {
+	if allow := selectable(sp, req, parseQuery(req.URL.RawQuery), ""); len(allow) > 0 {
 		return methodNotAllowed(req.Method, allow)
 	}
 	return notFound(requestURI(req))
