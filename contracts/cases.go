@@ -1,8 +1,10 @@
 package contracts
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -29,15 +31,19 @@ type testCase struct {
 	op     *spec.Operation
 	name   string
 	method string
-	path   string
-	header http.Header
-	body   []byte
+	// path is the escaped request path, parameters filled in; query the query string.
+	path, query string
+	header      http.Header
+	body        []byte
 	// wantStatus is the status a faithful implementation answers with.
 	wantStatus int
 	// requestMediaType and accept are the media types sent ("" when absent).
 	requestMediaType, accept string
 	// matrix marks the request media type × Accept cases, which the parity check pairs.
 	matrix bool
+	// wantModelState marks the probes whose 400 Web API answers with the binding errors
+	// in ModelState.
+	wantModelState bool
 }
 
 func (c *testCase) fullName() string { return c.op.ID + ": " + c.name }
@@ -59,12 +65,12 @@ func buildCases(opts *Options) ([]*testCase, error) {
 			ops = append(ops, o)
 		}
 	}
-	if err := checkSet(ops, opts.Set); err != nil {
+	if err := checkSet(opts.Spec.Doc, ops, opts.Set); err != nil {
 		return nil, err
 	}
 	var cases []*testCase
 	for _, o := range ops {
-		cs, err := operationCases(o, opts.Set)
+		cs, err := operationCases(opts.Spec, o, opts.Set)
 		if err != nil {
 			return nil, err
 		}
@@ -76,31 +82,39 @@ func buildCases(opts *Options) ([]*testCase, error) {
 	return cases, nil
 }
 
-// checkSet rejects a -set member no selected operation's request has.
-func checkSet(ops []*spec.Operation, set map[string]string) error {
+// checkSet rejects a -set name that is neither a request member nor a path or query
+// parameter of the selected operations.
+func checkSet(doc *openapi3.T, ops []*spec.Operation, set map[string]string) error {
 	for name := range set {
 		found := false
-		var members []string
+		var names []string
 		for _, o := range ops {
 			for _, t := range o.Request {
 				if t.Kind == model.Object {
 					if t.MemberFold(name) != nil {
 						found = true
 					}
-					members = append(members, t.MemberNames()...)
+					names = append(names, t.MemberNames()...)
 				}
+			}
+			for _, p := range operationParams(doc, o, nil) {
+				if strings.EqualFold(p.name, name) {
+					found = true
+				}
+				names = append(names, p.name)
 			}
 		}
 		if !found {
-			slices.Sort(members)
-			return fmt.Errorf("set %s: no request of the selected operations has that member (members: %s)",
-				name, strings.Join(slices.Compact(members), ", "))
+			slices.Sort(names)
+			return fmt.Errorf("set %s: no request of the selected operations has that member or parameter (members and parameters: %s)",
+				name, strings.Join(slices.Compact(names), ", "))
 		}
 	}
 	return nil
 }
 
-func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, error) {
+func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]*testCase, error) {
+	doc := sp.Doc
 	var cases []*testCase
 	header := func(kv ...string) http.Header {
 		h := http.Header{}
@@ -111,16 +125,25 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 		}
 		return h
 	}
+	// Every case sends the operation's path and query parameters with valid values: the
+	// probes then fail for the reason they test, and not because {id} is not a Guid or a
+	// required query value is missing (Web API selects no action then: 404).
+	path, query := fillPath(o.Path, operationParams(doc, o, set))
 	success := o.SuccessStatus()
 	if len(o.RequestMediaTypes) == 0 {
 		for _, accept := range acceptHeaders {
-			cases = append(cases, &testCase{op: o, name: "Accept: " + orNone(accept), method: o.Method, path: o.Path,
+			cases = append(cases, &testCase{op: o, name: "Accept: " + orNone(accept), method: o.Method, path: path, query: query,
 				header: header("Accept", accept), wantStatus: success, accept: accept, matrix: true})
 		}
 	}
 	value := requestValue(o, set)
 	bodies := map[string][]byte{}
 	for _, mt := range o.RequestMediaTypes {
+		if mt == spec.FormURLEncoded && !formBindable(o.Request[mt]) {
+			// Web API binds a form to a class by member name; a collection or a primitive
+			// body in a form (jQuery's a[0][b]=) is not checked.
+			continue
+		}
 		body, err := encodeRequest(o, mt, value)
 		if err != nil {
 			return nil, fmt.Errorf("operation %s: build %s request body: %w", o.ID, mt, err)
@@ -128,43 +151,81 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 		bodies[mt] = body
 		for _, accept := range acceptHeaders {
 			cases = append(cases, &testCase{op: o, name: mt + ", Accept: " + orNone(accept), method: o.Method,
-				path: o.Path, header: header("Content-Type", mt, "Accept", accept), body: body,
+				path: path, query: query, header: header("Content-Type", mt, "Accept", accept), body: body,
 				wantStatus: success, requestMediaType: mt, accept: accept, matrix: true})
 		}
 	}
-	probe := func(name, method, path, contentType string, body []byte, want int) {
-		cases = append(cases, &testCase{op: o, name: name, method: method, path: path,
-			header: header("Content-Type", contentType), body: body, wantStatus: want, requestMediaType: contentType})
+	probe := func(name, method, path, contentType string, body []byte, want int) *testCase {
+		c := &testCase{op: o, name: name, method: method, path: path, query: query,
+			header: header("Content-Type", contentType), body: body, wantStatus: want, requestMediaType: contentType}
+		cases = append(cases, c)
+		return c
 	}
-	if jsonType := o.Request[spec.ApplicationJSON]; jsonType != nil {
+	// A body that does not bind: Web API's formatter logs the errors in ModelState, and
+	// the action answers them (BadRequest(ModelState)).
+	bindProbe := func(name, contentType string, body []byte) {
+		probe(name, o.Method, path, contentType, body, http.StatusBadRequest).wantModelState = true
+	}
+	if jsonMT := firstOf(o.RequestMediaTypes, spec.IsJSON); jsonMT != "" {
 		first := "Value"
-		if len(jsonType.Members) > 0 {
-			first = jsonType.Members[0].Name
+		if t := o.Request[jsonMT]; len(t.Members) > 0 {
+			first = t.Members[0].Name
 		}
-		probe("malformed JSON", o.Method, o.Path, spec.ApplicationJSON, []byte(`{"`+first+`":`), http.StatusBadRequest)
-		probe("JSON null", o.Method, o.Path, spec.ApplicationJSON, []byte("null"), http.StatusBadRequest)
-		probe("empty body", o.Method, o.Path, spec.ApplicationJSON, []byte{}, http.StatusBadRequest)
+		bindProbe("malformed JSON", jsonMT, []byte(`{"`+first+`":`))
+		bindProbe("JSON null", jsonMT, []byte("null"))
+		bindProbe("empty body", jsonMT, []byte{})
 	}
-	if xmlType := o.Request[spec.ApplicationXML]; xmlType != nil {
-		probe("malformed XML", o.Method, o.Path, spec.ApplicationXML,
-			[]byte(`<`+xmlType.Name+` xmlns="`+xmlType.Namespace+`"><`), http.StatusBadRequest)
-		if body := bodies[spec.ApplicationXML]; body != nil {
-			probe("XML in the wrong namespace", o.Method, o.Path, spec.ApplicationXML, inWrongNamespace(body, xmlType), http.StatusBadRequest)
+	if xmlMT := firstOf(o.RequestMediaTypes, spec.IsXML); xmlMT != "" {
+		xmlType := o.Request[xmlMT]
+		bindProbe("malformed XML", xmlMT, []byte(`<`+xmlType.Name+` xmlns="`+xmlType.Namespace+`"><`))
+		if body := bodies[xmlMT]; body != nil {
+			bindProbe("XML in the wrong namespace", xmlMT, inWrongNamespace(body, xmlType))
 		}
 	}
 	if len(o.RequestMediaTypes) > 0 {
-		probe("unsupported Content-Type text/plain", o.Method, o.Path, "text/plain", []byte("helpmock"), http.StatusUnsupportedMediaType)
+		probe("unsupported Content-Type text/plain", o.Method, path, "text/plain", []byte("helpmock"), http.StatusUnsupportedMediaType)
 	}
-	wrongMethod := http.MethodGet
-	if o.Method == http.MethodGet {
-		wrongMethod = http.MethodDelete
+	if wrongMethod := methodNotOn(sp, path); wrongMethod != "" {
+		probe("wrong method "+wrongMethod, wrongMethod, path, "", nil, http.StatusMethodNotAllowed)
 	}
-	probe("wrong method "+wrongMethod, wrongMethod, o.Path, "", nil, http.StatusMethodNotAllowed)
 	var body []byte
 	ct := ""
-	if b, ok := bodies[spec.ApplicationJSON]; ok {
-		body, ct = b, spec.ApplicationJSON
+	if jsonMT := firstOf(o.RequestMediaTypes, spec.IsJSON); jsonMT != "" {
+		body, ct = bodies[jsonMT], jsonMT
 	}
-	probe("unknown route", o.Method, strings.TrimSuffix(o.Path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
+	probe("unknown route", o.Method, strings.TrimSuffix(path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
 	return cases, nil
+}
+
+// methodNotOn returns a method that no operation has on the (escaped) path, for the
+// wrong-method probe: GET, else DELETE, PUT, POST, PATCH; "" when the path has them all.
+// Sent with the operation's parameters, it gets 405 from Web API, whose action selector
+// finds the operation's action when it ignores the verb.
+func methodNotOn(sp *spec.Spec, path string) string {
+	p, err := url.PathUnescape(path)
+	if err != nil {
+		return ""
+	}
+	for _, m := range []string{http.MethodGet, http.MethodDelete, http.MethodPut, http.MethodPost, http.MethodPatch} {
+		var mna *spec.MethodNotAllowedError
+		if _, _, err := sp.Match(m, p); errors.As(err, &mna) {
+			return m
+		}
+	}
+	return ""
+}
+
+// firstOf returns the first media type of mts that is, or "".
+func firstOf(mts []string, is func(string) bool) string {
+	for _, mt := range mts {
+		if is(mt) {
+			return mt
+		}
+	}
+	return ""
+}
+
+// formBindable reports whether a form body can carry t: a class, bound member by member.
+func formBindable(t *model.Type) bool {
+	return t != nil && t.Kind == model.Object
 }

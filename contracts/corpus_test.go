@@ -1,8 +1,7 @@
 package contracts_test
 
 import (
-	"context"
-	"net/http/httptest"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,40 +13,128 @@ import (
 	"github.com/helpmock/helpmock/mock"
 )
 
-// TestMockPassesImportedCorpus imports each Help Page corpus folder, serves it with the
-// mock and runs the contract suite against it: collections, dictionaries and primitives
-// as the whole body and 204 answers without content included.
-func TestMockPassesImportedCorpus(t *testing.T) {
-	dirs, err := filepath.Glob("../internal/helppage/testdata/helppages/*")
-	if err != nil {
-		t.Fatal(err)
+// corpusDirs lists the Help Page corpus folders: the importer's, this package's own, and
+// the seed documents (imported with no overlay, as a new user does).
+func corpusDirs(tb testing.TB) []string {
+	tb.Helper()
+	dirs := []string{"../docs/helppages"}
+	for _, pattern := range []string{"../internal/helppage/testdata/helppages/*", "testdata/helppages/*"} {
+		ds, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dirs = append(dirs, ds...)
 	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	if len(dirs) == 0 {
+		tb.Fatal("no Help Page corpus folder")
+	}
+	return dirs
+}
+
+// TestMockPassesImportedCorpus imports each Help Page corpus folder, serves it with the
+// mock (no fixtures) and runs the contract suite against it, as a new user does with
+// import, serve and verify: collections, dictionaries and primitives as the whole body,
+// 204 answers without content, path parameters in the first segment and query
+// parameters from the title included. Every probe must pass: the framework's own errors
+// are documented by the importer, and no request carries a literal {id}.
+func TestMockPassesImportedCorpus(t *testing.T) {
+	for _, dir := range corpusDirs(t) {
+		name := filepath.Base(dir)
+		if name == "helppages" {
+			name = "seeds"
+		}
+		t.Run(name, func(t *testing.T) {
 			s := importDir(t, dir)
-			m, err := mock.New(mock.Options{Spec: s})
+			lenient, err := mock.New(mock.Options{Spec: s, Lenient: true})
 			if err != nil {
-				t.Fatalf("mock.New(Import(%s)) error: %v", dir, err)
+				t.Fatal(err)
 			}
-			srv := httptest.NewServer(m)
-			t.Cleanup(srv.Close)
-			r, err := contracts.Verify(context.Background(), contracts.Options{Target: srv.URL, Spec: s})
-			if err != nil {
-				t.Fatalf("Verify(mock of %s) error: %v", dir, err)
+			if r := verifyAgainst(t, lenient, contracts.Options{Spec: s}); !r.OK() {
+				t.Errorf("Verify(lenient mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
 			}
-			if r.Passed == 0 {
-				t.Fatalf("Verify(mock of %s) = 0 passed, want some", dir)
+			r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s})
+			if !r.OK() || r.Passed == 0 {
+				t.Fatalf("Verify(mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
 			}
-			for _, v := range r.Violations() {
-				// An imported spec documents no error responses (that is the overlay's
-				// job), so the probes' 400/404/405/415 answers are undocumented there.
-				if v.Check == contracts.CheckStatus && strings.Contains(v.Message, "is not documented") {
-					continue
+			probes := map[int]bool{}
+			for _, c := range r.Cases {
+				if strings.ContainsAny(c.URL, "{}") || strings.Contains(strings.ToUpper(c.URL), "%7B") {
+					t.Errorf("case %s %s: URL %s has a path template's braces", c.Operation, c.Name, c.URL)
 				}
-				t.Errorf("Verify(mock of %s): %v", dir, v)
+				probes[c.Status] = true
+			}
+			for _, status := range []int{http.StatusNotFound, http.StatusMethodNotAllowed} {
+				if !probes[status] {
+					t.Errorf("Verify(mock of %s): no case answered %d", dir, status)
+				}
 			}
 		})
 	}
+}
+
+// TestImportedCorpusDrift checks that the suite, run on a freshly imported spec, fails a
+// server that answers the framework's errors in another shape than Web API 2 does.
+func TestImportedCorpusDrift(t *testing.T) {
+	tests := []struct {
+		name    string
+		rewrite rewrite
+		check   string
+		message string
+	}{
+		{"400 without ModelState", func(_ *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusBadRequest {
+				return status, body
+			}
+			if isXMLAnswer(h) {
+				return status, []byte(`<Error><Message>The request is invalid.</Message></Error>`)
+			}
+			return status, []byte(`{"Message":"The request is invalid."}`)
+		}, contracts.CheckBody, "ModelState"},
+		{"404 as a bare string", func(_ *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusNotFound || !isJSONAnswer(h) {
+				return status, body
+			}
+			return status, []byte(`"No HTTP resource was found that matches the request URI."`)
+		}, contracts.CheckJSONSchema, "object"},
+		{"415 answered as 400", func(_ *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusUnsupportedMediaType {
+				return status, body
+			}
+			return http.StatusBadRequest, body
+		}, contracts.CheckStatus, "415"},
+		{"405 answered as 404", func(_ *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusMethodNotAllowed {
+				return status, body
+			}
+			h.Del("Allow")
+			return http.StatusNotFound, body
+		}, contracts.CheckStatus, "405"},
+	}
+	dirs := []string{"testdata/helppages/buckets", "../internal/helppage/testdata/helppages/settings"}
+	for _, dir := range dirs {
+		s := importDir(t, dir)
+		for _, tt := range tests {
+			t.Run(filepath.Base(dir)+"/"+tt.name, func(t *testing.T) {
+				r := verifyAgainst(t, drifting(newImportedMock(t, s), tt.rewrite), contracts.Options{Spec: s})
+				for _, v := range r.Violations() {
+					if v.Check == tt.check && strings.Contains(v.Message+" "+v.Expected, tt.message) {
+						return
+					}
+				}
+				t.Errorf("Verify(%s, %s) violations lack a %s violation with %q; got:\n%s", dir, tt.name, tt.check, tt.message, textReport(t, r))
+			})
+		}
+	}
+}
+
+// newImportedMock is the mock of an imported spec, with no fixtures.
+func newImportedMock(tb testing.TB, s *spec.Spec) http.Handler {
+	tb.Helper()
+	m, err := mock.New(mock.Options{Spec: s})
+	if err != nil {
+		tb.Fatalf("mock.New(%s) error: %v", s.Source, err)
+	}
+	return m
 }
 
 // importDir imports the Help Page documents of dir into a loaded spec.
@@ -66,4 +153,23 @@ func importDir(tb testing.TB, dir string) *spec.Spec {
 		tb.Fatalf("spec.Load(Import(%s)) error: %v", dir, err)
 	}
 	return s
+}
+
+// TestSetParameter checks that Options.Set gives a path or query parameter its value in
+// every case, matched in any letter case, as Web API's value providers match.
+func TestSetParameter(t *testing.T) {
+	s := importDir(t, "testdata/helppages/buckets")
+	bucket := "0b7e55b2-5a55-4c1e-9d2c-7a9e8f6d5c4b"
+	r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s, Set: map[string]string{"BUCKET": bucket, "version": "7"}})
+	if !r.OK() {
+		t.Fatalf("Verify(set bucket, version) = %d failed, want 0:\n%s", r.Failed, textReport(t, r))
+	}
+	for _, c := range r.Cases {
+		if !strings.Contains(c.URL, "/"+bucket+"/source") {
+			t.Errorf("case %s %s: URL %s lacks the bucket set", c.Operation, c.Name, c.URL)
+		}
+		if c.Operation == "getSourceByBucket" && !strings.Contains(c.URL, "version=7") {
+			t.Errorf("case %s %s: URL %s lacks version=7", c.Operation, c.Name, c.URL)
+		}
+	}
 }

@@ -1,16 +1,20 @@
-// Package contracts checks a live implementation of the two Help Page services against
-// openapi.yaml, in JSON and in DataContract XML, the way ASP.NET Web API 2 answers.
+// Package contracts checks a live implementation of a Help Page service against its
+// OpenAPI document (openapi.yaml, or one helpmock import wrote), in JSON and in
+// DataContract XML, the way ASP.NET Web API 2 answers.
 //
 // Verify builds cases from the spec (every request media type × every response media type
 // asked for through Accept, plus negative probes: malformed JSON and XML, XML in the wrong
-// namespace, an empty body, JSON null, an unsupported Content-Type, a wrong method, an
-// unknown route), sends them to Options.Target with a plain http.Client, and judges every
-// response: the status is documented and expected, the Content-Type is the one Web API's
-// content negotiation gives (package negotiate) with its charset, JSON bodies validate
-// against the response schema (kin-openapi openapi3filter) with the documented member
-// names, XML bodies are checked as DataContractSerializer writes them (package dcxml), and
-// the JSON and XML answers to the same request carry the same members except the
-// documented differences. The result is a Report, rendered as text, JUnit XML or JSON.
+// namespace, an empty body, JSON null, each answered with the binding errors in
+// ModelState; an unsupported Content-Type, a method the path lacks, an unknown route),
+// every one with the operation's path and query parameters filled with values valid for
+// their schemas. It sends them to Options.Target with a plain http.Client, and judges
+// every response: the status is documented and expected, the Content-Type is the one Web
+// API's content negotiation gives among the formatters the operation documents (package
+// negotiate for the default ones) with its charset, JSON bodies validate against the
+// response schema (kin-openapi openapi3filter) with the documented member names, XML
+// bodies are checked as DataContractSerializer writes them (package dcxml), and the JSON
+// and XML answers to the same request carry the same members except the documented
+// differences. The result is a Report, rendered as text, JUnit XML or JSON.
 //
 // The package imports neither the mock nor Echo, so it can check any server.
 package contracts

@@ -156,6 +156,21 @@ func TestDrift(t *testing.T) {
 		}, contracts.CheckAllow, "Allow", "Allow"},
 		{"XML answer drops list items", replaceIn(true, `<d2p1:string>sample string 2</d2p1:string>`, ``),
 			contracts.CheckParity, "/Errors", "length"},
+		{"400 without ModelState", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusBadRequest {
+				return status, body
+			}
+			if isXMLAnswer(h) {
+				return status, []byte(`<Error><Message>The request is invalid.</Message></Error>`)
+			}
+			return status, []byte(`{"Message":"The request is invalid."}`)
+		}, contracts.CheckBody, "/ModelState", "ModelState"},
+		{"404 as a bare string (Web API 1)", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if status != http.StatusNotFound || !isJSONAnswer(h) {
+				return status, body
+			}
+			return status, []byte(`"No HTTP resource was found that matches the request URI."`)
+		}, contracts.CheckJSONSchema, "/", "object"},
 		{"redirect to the same URL", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
 			h.Set("Location", r.URL.Path)
 			return http.StatusFound, nil

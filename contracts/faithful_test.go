@@ -41,7 +41,7 @@ func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 		t := o.Request[reqType]
 		switch {
 		case len(body) == 0:
-			writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+			writeError(w, mt, http.StatusBadRequest, "The request is invalid.", "model", "The request body is required.")
 			return
 		case t == nil:
 			writeError(w, mt, http.StatusUnsupportedMediaType, "The request entity's media type '"+reqType+"' is not supported for this resource.")
@@ -49,13 +49,13 @@ func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 		case spec.IsJSON(reqType):
 			var v any
 			if json.Unmarshal(body, &v) != nil || v == nil {
-				writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+				writeError(w, mt, http.StatusBadRequest, "The request is invalid.", "model", "An error has occurred.")
 				return
 			}
 		case spec.IsXML(reqType):
 			var root struct{ XMLName xml.Name }
 			if xml.Unmarshal(body, &root) != nil || root.XMLName.Space != t.Namespace || root.XMLName.Local != t.Name {
-				writeError(w, mt, http.StatusBadRequest, "The request is invalid.")
+				writeError(w, mt, http.StatusBadRequest, "The request is invalid.", "model", "An error has occurred.")
 				return
 			}
 		}
@@ -73,16 +73,37 @@ func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 	})
 }
 
-func writeError(w http.ResponseWriter, mt string, status int, message string) {
+// writeError answers an HttpError; modelState holds ModelState's keys and messages in
+// pairs.
+func writeError(w http.ResponseWriter, mt string, status int, message string, modelState ...string) {
 	w.Header().Set("Content-Type", mt+"; charset=utf-8")
 	w.WriteHeader(status)
 	if spec.IsXML(mt) {
-		var b bytes.Buffer
-		xml.EscapeText(&b, []byte(message))
-		io.WriteString(w, "<Error><Message>"+b.String()+"</Message></Error>")
+		text := func(s string) string {
+			var b bytes.Buffer
+			xml.EscapeText(&b, []byte(s))
+			return b.String()
+		}
+		out := "<Error><Message>" + text(message) + "</Message>"
+		if len(modelState) > 0 {
+			out += "<ModelState>"
+			for i := 0; i+1 < len(modelState); i += 2 {
+				out += "<" + modelState[i] + ">" + text(modelState[i+1]) + "</" + modelState[i] + ">"
+			}
+			out += "</ModelState>"
+		}
+		io.WriteString(w, out+"</Error>")
 		return
 	}
-	data, _ := json.Marshal(map[string]string{"Message": message})
+	e := map[string]any{"Message": message}
+	if len(modelState) > 0 {
+		ms := map[string][]string{}
+		for i := 0; i+1 < len(modelState); i += 2 {
+			ms[modelState[i]] = append(ms[modelState[i]], modelState[i+1])
+		}
+		e["ModelState"] = ms
+	}
+	data, _ := json.Marshal(e)
 	w.Write(data)
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/helpmock/helpmock/internal/negotiate"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -50,5 +51,23 @@ func FuzzJudge(f *testing.F) {
 		xc.matrix, xc.accept, xc.requestMediaType = true, spec.ApplicationXML, spec.ApplicationJSON
 		xx := &exchange{c: &xc, status: 200, header: http.Header{"Content-Type": {"application/xml; charset=utf-8"}}, body: body}
 		checkParity([]*exchange{j, xx}, []*CaseResult{{}, {}})
+	})
+}
+
+// FuzzNegotiateAmong checks the negotiation over documented formatters against
+// internal/negotiate (checked against the reference stack) for Web API's default
+// formatters, on any Accept and Content-Type headers.
+func FuzzNegotiateAmong(f *testing.F) {
+	for _, accept := range []string{"", "*/*", "application/xml", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+		"application/json;q=0.1, application/xml", "text/*;q=0.5, application/*", "application/xml;q=0"} {
+		f.Add(accept, "application/json")
+		f.Add(accept, "text/xml; charset=utf-8")
+	}
+	defaults := [][]string{{spec.ApplicationJSON, spec.TextJSON}, {spec.ApplicationXML, spec.TextXML}}
+	f.Fuzz(func(t *testing.T, accept, contentType string) {
+		want := negotiate.ResponseMediaType(accept, contentType)
+		if got := negotiateAmong(defaults, accept, contentType); got != want {
+			t.Errorf("negotiateAmong(defaults, Accept %q, Content-Type %q) = %q, want %q (internal/negotiate)", accept, contentType, got, want)
+		}
 	})
 }

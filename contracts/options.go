@@ -30,9 +30,11 @@ type Options struct {
 	Only []string
 	// Header is added to every request (credentials). Default: none.
 	Header http.Header
-	// Set overrides request members by name (matched case-insensitively, as Json.NET and
-	// form binding do) in every operation whose request has them, for example a real
-	// refresh token for the success path. Default: the spec's docs examples unchanged.
+	// Set overrides request members and path or query parameters by name (matched
+	// case-insensitively, as Json.NET, form binding and Web API's value providers do) in
+	// every operation that has them, for example a real refresh token for the success path
+	// or the id of a record that exists. Default: the spec's docs examples unchanged, and
+	// parameter values made from their schemas (example, default, enum, format, bounds).
 	Set map[string]string
 	// Client sends the requests; Verify copies it and never follows redirects. Default: a
 	// client with its own transport, closed when Verify returns.

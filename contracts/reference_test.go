@@ -37,3 +37,19 @@ func TestReferencePasses(t *testing.T) {
 		})
 	}
 }
+
+// TestReferencePassesImportedSeeds runs the suite, from the spec that helpmock import
+// writes for the two seed documents with no overlay, against the real ASP.NET Web API
+// implementation: the framework's own errors it documents and the probes' expectations
+// (ModelState, Allow, 404, 415) are Web API's.
+func TestReferencePassesImportedSeeds(t *testing.T) {
+	target := aspnetref.Start(t)
+	s := importDir(t, "../docs/helppages")
+	r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: s, Parallel: 1})
+	if err != nil {
+		t.Fatalf("Verify(reference) error: %v", err)
+	}
+	if !r.OK() || r.Passed == 0 {
+		t.Fatalf("Verify(reference, imported seeds) = %d passed, %d failed, want 0 failed:\n%s", r.Passed, r.Failed, textReport(t, r))
+	}
+}

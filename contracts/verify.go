@@ -144,7 +144,11 @@ type runner struct {
 
 func (r *runner) request(ctx context.Context, c *testCase) (*http.Request, string, error) {
 	u := *r.base
-	u.Path = r.base.Path + c.path
+	path, err := url.PathUnescape(c.path)
+	if err != nil {
+		return nil, r.base.String() + c.path, fmt.Errorf("build request: path %s: %w", c.path, err)
+	}
+	u.Path, u.RawPath, u.RawQuery = r.base.Path+path, r.base.EscapedPath()+c.path, c.query
 	var body io.Reader = http.NoBody
 	if c.body != nil {
 		body = bytes.NewReader(c.body)

@@ -16,19 +16,22 @@ import (
 func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
 	snap := s.current()
-	o, _, err := snap.spec.Match(req.Method, req.URL.Path)
+	o, pathValues, err := snap.spec.Match(req.Method, req.URL.Path)
 	if err != nil {
 		// Declared here, not before the test: errors.As takes its address, which puts it
 		// on the heap wherever it is declared.
 		var mna *spec.MethodNotAllowedError
 		if errors.As(err, &mna) {
-			return methodNotAllowed(req.Method, mna.Allow)
+			return s.wrongMethod(snap.spec, req) // params.go
 		}
 		return notFound(requestURI(req))
 	}
 	op := snap.ops[o.ID]
 	info := infoOf(c)
 	info.operation = op.ID
+	if err := s.checkParams(snap.spec, op, pathValues, req); err != nil {
+		return err // params.go
+	}
 
 	body, err := readBody(req, s.opts.MaxBodyBytes)
 	if err != nil {

@@ -108,6 +108,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	}
 	doc := in.document(ops)
 	in.markXMLSerializer(doc)
+	addFrameworkErrors(doc, ops)
 	if len(opts.Overlay) > 0 {
 		name := opts.OverlayName
 		if name == "" {
