@@ -147,7 +147,7 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := loadFixtures(cfg.fixturesDir)
+	set, err := loadFixtures(cfg.specPath, cfg.fixturesDir)
 	if err != nil {
 		return nil, err
 	}

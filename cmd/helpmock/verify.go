@@ -143,7 +143,7 @@ func (cfg *verifyConfig) options() (contracts.Options, error) {
 	if opts.Spec, err = loadSpec(cfg.specPath); err != nil {
 		return opts, err
 	}
-	set, err := loadFixtures(cfg.fixturesDir)
+	set, err := loadFixtures(cfg.specPath, cfg.fixturesDir)
 	if err != nil {
 		return opts, err
 	}
