@@ -56,7 +56,7 @@ func (g generator) value(t *model.Type, path, name string, depth int, outer []*m
 		return nil
 	}
 	recursive := slices.Contains(outer, t) || (t.Item != nil && slices.Contains(outer, t.Item))
-	if recursive && t.Nullable {
+	if recursive && t.Nullable && t.Kind == model.Object {
 		return nil
 	}
 	if depth == maxGenerateDepth || recursive {
@@ -399,17 +399,17 @@ func singular(name string) string {
 	return name
 }
 
-// fitLength cuts v to maxLen runes (-1: no limit) or pads it to minLen.
+// fitLength cuts v to maxLen runes (-1: no limit) or pads it to minLen with words.
 func fitLength(v string, minLen, maxLen int) string {
+	for i := 0; utf8.RuneCountInString(v) < minLen && i < 1024; i++ {
+		v += " " + words[i%len(words)]
+	}
 	if maxLen >= 0 && utf8.RuneCountInString(v) > maxLen {
 		r := []rune(v)
 		v = strings.TrimRight(string(r[:maxLen]), " ")
 		if utf8.RuneCountInString(v) < minLen { // trimmed below the minimum
 			v = string(r[:maxLen])
 		}
-	}
-	if n := utf8.RuneCountInString(v); n < minLen {
-		v += strings.Repeat("x", minLen-n)
 	}
 	return v
 }

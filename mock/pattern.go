@@ -51,7 +51,7 @@ type patternWriter struct {
 const maxPatternLength = 4096
 
 // preferred are the characters picked from a class, in order of preference.
-const preferred = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_. "
+const preferred = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-_."
 
 func (p *patternWriter) write(re *syntax.Regexp) bool {
 	if p.b.Len() > maxPatternLength {
@@ -119,8 +119,8 @@ func (p *patternWriter) next() uint64 {
 	return p.h >> 33
 }
 
-// fromClass picks a character of a class (pairs of inclusive ranges): a letter, digit or
-// simple punctuation when the class has one, else its first printable character.
+// fromClass picks a character of a class (pairs of inclusive ranges): one of its letters,
+// digits or simple punctuation when it has some, else its first printable character.
 func (p *patternWriter) fromClass(ranges []rune) (rune, bool) {
 	in := func(r rune) bool {
 		for i := 0; i+1 < len(ranges); i += 2 {
@@ -130,15 +130,16 @@ func (p *patternWriter) fromClass(ranges []rune) (rune, bool) {
 		}
 		return false
 	}
-	start := int(p.next() % 62)
-	for i := range len(preferred) {
-		j := i
-		if i < 62 {
-			j = (start + i) % 62
+	var inClass [len(preferred)]rune
+	n := 0
+	for _, r := range preferred {
+		if in(r) {
+			inClass[n] = r
+			n++
 		}
-		if r := rune(preferred[j]); in(r) {
-			return r, true
-		}
+	}
+	if n > 0 {
+		return inClass[p.next()%uint64(n)], true
 	}
 	for i := 0; i+1 < len(ranges); i += 2 {
 		for r := max(ranges[i], 0x21); r <= ranges[i+1] && r < 0x10000; r++ {
