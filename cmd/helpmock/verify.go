@@ -102,7 +102,7 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	cfg := &verifyConfig{}
 	fs.StringVar(&cfg.target, "target", "", "base `URL` of the implementation to check (required)")
 	fs.StringVar(&cfg.specPath, "spec", "", "OpenAPI document `file` (default: the embedded openapi.yaml)")
-	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory`, checked to load and to name only operations of the spec (default: the embedded fixtures)")
+	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory`, checked to load and to name only operations of the spec (default: the embedded fixtures with the embedded spec, none with -spec)")
 	fs.Var(&cfg.only, "only", "run only this `operationId` (repeatable, or comma-separated)")
 	fs.Var(&cfg.headers, "header", "add the header `'Name: value'` to every request (repeatable)")
 	fs.Var(&cfg.sets, "set", "set the request member `Member=value` in every request that has it, e.g. a real refresh token (repeatable)")
