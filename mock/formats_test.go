@@ -26,7 +26,11 @@ func newNoFixtureServer(tb testing.TB, path string) *mock.Server {
 // TestNegotiatesAmongListedMediaTypes: answers and HttpError bodies are negotiated among
 // the media types the spec lists, as Web API negotiates among the formatters a service
 // has: the best Accept match, then the request's Content-Type if writable, then the first
-// formatter's first media type. Never a 406 or a 5xx because a format is missing.
+// formatter's first media type. Never a 406 or a 5xx because a format is missing. The
+// JSON-only cases were checked against the reference server (../shared/aspnet-reference)
+// with config.Formatters.Remove(config.Formatters.XmlFormatter): Accept application/xml
+// gets application/json, or text/json for a text/json body; an XML body gets a 415 and
+// an unknown route a 404, both in JSON.
 func TestNegotiatesAmongListedMediaTypes(t *testing.T) {
 	const label = `<Label xmlns="http://schemas.datacontract.org/2004/07/Shapes"><Name>x</Name></Label>`
 	tests := []struct {
@@ -35,6 +39,8 @@ func TestNegotiatesAmongListedMediaTypes(t *testing.T) {
 		wantType                                            string
 	}{
 		{"JSON-only service, Accept XML", "jsononly", "POST", "/b/source", "application/xml", "application/json", `{"id":1}`, 200, "application/json"},
+		{"JSON-only service, Accept XML, text/json body", "jsononly", "POST", "/b/source", "application/xml", "text/json", `{"id":1}`, 200, "text/json"},
+		{"JSON-only service, Accept */*, text/json body", "jsononly", "POST", "/b/source", "*/*", "text/json", `{"id":1}`, 200, "application/json"},
 		{"JSON-only service, Accept text/xml", "jsononly", "POST", "/b/source", "text/xml", "text/json", `{"id":1}`, 200, "text/json"},
 		{"JSON-only service, XML body is a 415 in JSON", "jsononly", "POST", "/b/source", "application/xml", "application/xml", label, 415, "application/json"},
 		{"JSON-only service, 404 in JSON", "jsononly", "GET", "/nothing/here/at/all", "application/xml", "", "", 404, "application/json"},
