@@ -320,6 +320,11 @@ func byName(name string, h uint64) string {
 	switch {
 	case name == "":
 		return pick(words, h) + " " + num
+	case len(n) > 2 && strings.HasPrefix(n, "is") && (name[2] == '_' || unicode.IsUpper(rune(name[2]))),
+		strings.HasPrefix(n, "has") && len(n) > 3 && (name[3] == '_' || unicode.IsUpper(rune(name[3]))):
+		return strconv.FormatBool(h%3 != 0) // a flag kept in a string: isSuccess
+	case has("date", "time", "created", "updated", "modified", "expires", "expiry"):
+		return generatedTime(h).Format("2006-01-02T15:04:05")
 	case has("email", "e_mail", "mail"):
 		return email(h)
 	case has("url", "uri", "link", "website", "href"):

@@ -143,3 +143,27 @@ func TestDictionaryKeys(t *testing.T) {
 		t.Errorf("mapKeys(KeyValueOfguidstring) = %v, want two UUIDs", keys)
 	}
 }
+
+func TestByName(t *testing.T) {
+	tests := []struct {
+		name string
+		want *regexp.Regexp
+	}{
+		{"Email", emailForm},
+		{"contact_email", emailForm},
+		{"isSuccess", regexp.MustCompile(`^(true|false)$`)},
+		{"DateOfData", regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`)},
+		{"WebsiteUrl", httpsForm},
+		{"FirstName", regexp.MustCompile(`^[A-Z][a-zã]+$`)},
+		{"CustomerName", regexp.MustCompile(`^[A-Z]\S+ [A-Z]\S+$`)},
+		{"Description", regexp.MustCompile(`^The [a-z]+ description \d+\.$`)},
+		{"OrderNumber", regexp.MustCompile(`^[A-Z]{3}-\d+$`)},
+		{"Island", regexp.MustCompile(`^Island \d+$`)},
+		{"", regexp.MustCompile(`^[a-z]+ \d+$`)},
+	}
+	for _, tt := range tests {
+		if got := byName(tt.name, 77); !tt.want.MatchString(got) {
+			t.Errorf("byName(%q) = %q, want a match for %s", tt.name, got, tt.want)
+		}
+	}
+}
