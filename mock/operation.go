@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -47,10 +48,7 @@ func newOperation(o *spec.Operation, set *fixtures.Set, log *slog.Logger) (*oper
 	if set != nil {
 		fixtured = set.Scenarios(o.ID)
 	}
-	docs, err := docsScenario(o, log)
-	if err != nil {
-		return nil, err
-	}
+	docs := docsScenario(o, log)
 	if len(fixtured) == 0 {
 		gen := generatedScenario(o)
 		if docs == nil {
@@ -93,12 +91,13 @@ func newOperation(o *spec.Operation, set *fixtures.Set, log *slog.Logger) (*oper
 // response: JSON examples as they are, XML examples read back through the XML layout. A
 // success response without content (a void action's 204) needs no example: the scenario
 // answers its status with an empty body. An XML example that does not read back (the
-// page's sample disagrees with its own table) is left out with a warning.
-func docsScenario(o *spec.Operation, log *slog.Logger) (*scenario, error) {
+// page's sample disagrees with its own table) is left out with a warning; nil when no
+// media type has an example.
+func docsScenario(o *spec.Operation, log *slog.Logger) *scenario {
 	status := o.SuccessStatus()
 	sc := &scenario{name: spec.DocsExample, status: status, docs: map[string]any{}}
 	if !hasContent(o, status) {
-		return sc, nil
+		return sc
 	}
 	for mt, examples := range o.ResponseExamples {
 		ex, ok := examples[spec.DocsExample]
@@ -109,12 +108,19 @@ func docsScenario(o *spec.Operation, log *slog.Logger) (*scenario, error) {
 			sc.docs[mt] = ex
 			continue
 		}
-		text, ok := ex.(string)
 		layout := o.Response(status, mt)
-		if !ok || layout == nil {
-			return nil, fmt.Errorf("operation %s: %s example %q is not XML text", o.ID, mt, spec.DocsExample)
+		if layout == nil {
+			continue // a media type without a schema is never answered
 		}
-		v, problems, err := dcxml.Decode(layout, []byte(text), dcxml.DecodeOptions{})
+		var v any
+		var problems []dcxml.Problem
+		var err error
+		text, ok := ex.(string)
+		if ok {
+			v, problems, err = dcxml.Decode(layout, []byte(text), dcxml.DecodeOptions{})
+		} else {
+			err = errors.New("the example is not XML text")
+		}
 		if err == nil && len(problems) > 0 {
 			err = fmt.Errorf("%s", problems[0])
 		}
@@ -126,9 +132,9 @@ func docsScenario(o *spec.Operation, log *slog.Logger) (*scenario, error) {
 		sc.docs[mt] = v
 	}
 	if len(sc.docs) == 0 {
-		return nil, nil
+		return nil
 	}
-	return sc, nil
+	return sc
 }
 
 // hasContent reports whether status's response documents a body: Web API answers a void
