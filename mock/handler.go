@@ -16,7 +16,7 @@ import (
 func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
 	snap := s.current()
-	o, _, err := snap.spec.Match(req.Method, req.URL.Path)
+	o, params, err := snap.spec.Match(req.Method, req.URL.Path)
 	if err != nil {
 		// Declared here, not before the test: errors.As takes its address, which puts it
 		// on the heap wherever it is declared.
@@ -48,6 +48,9 @@ func (s *Server) handle(c echo.Context) error {
 		return err
 	}
 	info.scenario = sc.name
+	if op.echo != nil && sc.name == ScenarioGenerated && sc.fixture == nil {
+		sc = op.echoed(sc, params)
+	}
 	neg := op.formats.negotiate(req)
 	info.mediaType = neg.MediaType
 	if err := s.delay(req, sc); err != nil {

@@ -36,6 +36,8 @@ type operation struct {
 	plain map[*model.Type]plainObject
 	// formats are the media types the operation's answers negotiate among.
 	formats *formats
+	// echo lists the members of the generated answer that echo a path parameter (echo.go).
+	echo []echoMember
 }
 
 // newOperation prepares o with its fixtures in set (nil: none). An operation without

@@ -50,6 +50,7 @@ func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error)
 		hasFixtures := set != nil && len(set.Scenarios(o.ID)) > 0
 		op.warnUndocumentedBody(opts.Logger, hasFixtures)
 		op.checkAnswers(opts.Logger)
+		op.echo = echoMembers(op)
 		valid := true
 		for _, sc := range op.scenarios {
 			if sc.fixture != nil {
