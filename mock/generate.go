@@ -184,6 +184,12 @@ func (g generator) integer(s *openapi3.Schema, h uint64, name string) any {
 		}
 		n = lo + int64(h%(span+1))
 	}
+	if s.MultipleOf != nil && *s.MultipleOf >= 1 && *s.MultipleOf == math.Trunc(*s.MultipleOf) {
+		m := int64(*s.MultipleOf)
+		if n -= n % m; n < lo {
+			n += m
+		}
+	}
 	return n
 }
 

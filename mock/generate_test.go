@@ -31,7 +31,7 @@ var (
 	codeForm        = regexp.MustCompile(`^[A-Z]{3}-\d{4}$`)
 	httpsForm       = regexp.MustCompile(`^https://example\.com/`)
 	generatedThings = []string{"Id", "Email", "Site", "Created", "When", "Code", "Phone", "Short", "Long", "Count",
-		"Big", "Price", "Ratio", "Color", "Level", "Enabled", "Page", "Tags", "Scores", "Meta", "Label", "Parent", "Children"}
+		"Big", "Price", "Ratio", "Color", "Level", "Enabled", "Page", "Step", "Tags", "Scores", "Meta", "Label", "Parent", "Children"}
 )
 
 // TestGeneratedValues checks each keyword the generator reads on the Thing schema of
@@ -82,6 +82,7 @@ func TestGeneratedValues(t *testing.T) {
 		{"Level is an enum member", slices.Contains([]any{1.0, 2.0, 3.0}, thing["Level"])},
 		{"Enabled is its default", thing["Enabled"] == true},
 		{"Page is its default", num("Page") == 20},
+		{"Step is a positive multiple of 5", num("Step") >= 5 && int(num("Step"))%5 == 0},
 		{"Tags has two items", len(asSlice(thing["Tags"])) == 2},
 		{"Scores has two entries", len(asMap(thing["Scores"])) == 2},
 		{"Meta, a free-form object, is {}", thing["Meta"] != nil && len(asMap(thing["Meta"])) == 0},
