@@ -51,7 +51,10 @@ func (s *Server) handle(c echo.Context) error {
 		return err
 	}
 	info.scenario = sc.name
-	neg := negotiateFor(req)
+	if op.echo != nil && sc.name == ScenarioGenerated && sc.fixture == nil {
+		sc = op.echoed(sc, pathValues)
+	}
+	neg := op.formats.negotiate(req)
 	info.mediaType = neg.MediaType
 	if err := s.delay(req, sc); err != nil {
 		return err
@@ -68,8 +71,9 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusNoContent {
-		// A void action: Web API 2 sends its 204 without a body or a Content-Type.
+	if status == http.StatusNoContent || payload == nil {
+		// A void action: Web API 2 sends its 204 without a body or a Content-Type; so does
+		// an action that returns Ok() (a success response that documents no content).
 		return c.NoContent(status)
 	}
 	setContentType(c.Response().Header(), neg.ContentType())
@@ -113,20 +117,15 @@ var (
 	xmlUTF8  = []string{negotiate.Result{MediaType: negotiate.ApplicationXML, Charset: "utf-8"}.ContentType()}
 )
 
-// negotiateFor runs Web API's content negotiation for req.
-func negotiateFor(req *http.Request) negotiate.Result {
-	return negotiations.negotiate(negotiate.Request{
-		Accept:        joinHeader(req.Header[echo.HeaderAccept]),
-		ContentType:   firstValue(req.Header, echo.HeaderContentType),
-		AcceptCharset: joinHeader(req.Header["Accept-Charset"]),
-		RequestedWith: firstValue(req.Header, echo.HeaderXRequestedWith),
-	})
-}
-
-// negotiations remembers the outcome of negotiation for the header values seen: clients
-// send the same few combinations over and over, and a lookup costs a fifth of
-// negotiating.
+// negotiations remembers the outcome of negotiation with the default formatters for the
+// header values seen: clients send the same few combinations over and over, and a lookup
+// costs a fifth of negotiating.
 var negotiations = negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
+
+// newNegotiationCache returns an empty cache; set its formatters before use.
+func newNegotiationCache() *negotiationCache {
+	return &negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
+}
 
 // maxNegotiations and maxNegotiationKey bound negotiationCache: once it is full, new
 // combinations are negotiated but not kept, and neither are header values longer than
@@ -137,11 +136,13 @@ const (
 	maxNegotiationKey = 256
 )
 
-// negotiationCache is a bounded cache of negotiate.Negotiate, which depends on its
-// Request only; safe for concurrent use.
+// negotiationCache is a bounded cache of negotiate.NegotiateWith for one set of
+// formatters (nil: the defaults), which depends on its Request only; safe for concurrent
+// use.
 type negotiationCache struct {
-	mu      sync.RWMutex
-	results map[negotiate.Request]negotiate.Result
+	formatters []negotiate.Formatter
+	mu         sync.RWMutex
+	results    map[negotiate.Request]negotiate.Result
 }
 
 func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
@@ -151,7 +152,11 @@ func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
 	if ok {
 		return res
 	}
-	res = negotiate.Negotiate(r)
+	if nc.formatters == nil {
+		res = negotiate.Negotiate(r)
+	} else {
+		res = negotiate.NegotiateWith(r, nc.formatters)
+	}
 	if len(r.Accept)+len(r.ContentType)+len(r.AcceptCharset)+len(r.RequestedWith) > maxNegotiationKey {
 		return res
 	}
@@ -270,10 +275,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 			c.Response().Header().Add(k, v)
 		}
 	}
-	neg := negotiateFor(c.Request())
+	f := s.current().errorFormats
+	neg := f.negotiate(c.Request())
 	infoOf(c).mediaType = neg.MediaType
 	var payload []byte
-	if spec.IsXML(neg.MediaType) {
+	if f.isXML(neg.MediaType) {
 		payload = he.appendXML(nil)
 	} else {
 		payload = he.appendJSON(nil)

@@ -10,7 +10,6 @@ import (
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
-	"github.com/helpmock/helpmock/internal/spec"
 )
 
 // A body template is a scenario's answer in one media type, encoded once when the mock
@@ -68,27 +67,25 @@ type encoding struct {
 // answerEncoder returns how render writes sc's value in mediaType, or nil when render
 // cannot (no layout for the media type: the request fails there).
 func answerEncoder(op *operation, sc *scenario, mediaType string) (encodeFunc, encoding) {
+	xml := op.formats.isXML(mediaType)
 	if sc.status >= 400 {
 		return func(v any) ([]byte, error) {
 			he := httpErrorFromValue(sc.status, v)
-			if spec.IsXML(mediaType) {
+			if xml {
 				return he.appendXML(nil), nil
 			}
 			return he.appendJSON(nil), nil
-		}, encoding{xml: spec.IsXML(mediaType)}
+		}, encoding{xml: xml}
 	}
 	layout := op.Response(sc.status, mediaType)
 	if layout == nil {
 		return nil, encoding{}
 	}
-	if spec.IsXML(mediaType) {
+	if xml {
 		return func(v any) ([]byte, error) { return dcxml.Encode(layout, v) }, encoding{layout, true}
 	}
 	return func(v any) ([]byte, error) { return jsonnet.Append(nil, layout, v), nil }, encoding{layout, false}
 }
-
-// writableMediaTypes are the media types content negotiation may answer with.
-var writableMediaTypes = []string{spec.ApplicationJSON, spec.TextJSON, spec.ApplicationXML, spec.TextXML}
 
 // prerender compiles the body templates of op's scenarios. What cannot be compiled is
 // left to the slow way; nothing here fails a fixture (validateFixture does that).
@@ -101,7 +98,7 @@ func (op *operation) prerender() {
 			continue
 		}
 		done := map[encoding]*bodyTemplate{}
-		for _, mt := range writableMediaTypes {
+		for _, mt := range op.formats.writable {
 			encode, enc := answerEncoder(op, sc, mt)
 			if encode == nil {
 				continue

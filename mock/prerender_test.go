@@ -1,6 +1,7 @@
 package mock
 
 import (
+	"log/slog"
 	mrand "math/rand/v2"
 	"os"
 	"strings"
@@ -83,7 +84,7 @@ func TestCompiledAnswersMatchEncoder(t *testing.T) {
 				}
 				continue
 			}
-			for _, mt := range writableMediaTypes {
+			for _, mt := range op.formats.writable {
 				t.Run(id+"/"+sc.name+"/"+mt, func(t *testing.T) {
 					bt := sc.bodies[mt]
 					if bt == nil {
@@ -144,7 +145,7 @@ func TestCompiledAnswerFallsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	op, err := newOperation(sp.Operation("refreshToken"), set)
+	op, err := newOperation(sp.Operation("refreshToken"), set, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

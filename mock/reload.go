@@ -14,6 +14,9 @@ type snapshot struct {
 	spec     *spec.Spec
 	fixtures *fixtures.Set
 	ops      map[string]*operation
+	// errorFormats are the media types every formatter of the service writes, which
+	// HttpError bodies negotiate among.
+	errorFormats *formats
 }
 
 // compile prepares the operations of sp with the scenarios of set and validates every
@@ -24,13 +27,30 @@ func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error)
 		return nil, errors.New("mock: a spec is required")
 	}
 	snap := &snapshot{spec: sp, fixtures: set, ops: map[string]*operation{}}
+	normalized := make([]*spec.Operation, len(sp.Operations))
+	var service formatSet
+	for i, o := range sp.Operations {
+		normalized[i] = normalizeMediaTypes(o)
+		service.addResponse(normalized[i])
+	}
+	snap.errorFormats = service.build()
 	var errs []error
-	for _, o := range sp.Operations {
-		op, err := newOperation(o, set)
+	for _, o := range normalized {
+		op, err := newOperation(o, set, opts.Logger)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		var own formatSet
+		own.addResponse(o)
+		if op.formats = own.build(); !hasContent(o, o.SuccessStatus()) {
+			// An answer without content negotiates like an error.
+			op.formats = snap.errorFormats
+		}
+		hasFixtures := set != nil && len(set.Scenarios(o.ID)) > 0
+		op.warnUndocumentedBody(opts.Logger, hasFixtures)
+		op.checkAnswers(opts.Logger)
+		op.echo = echoMembers(op)
 		valid := true
 		for _, sc := range op.scenarios {
 			if sc.fixture != nil {

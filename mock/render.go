@@ -8,7 +8,6 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
-	"github.com/helpmock/helpmock/internal/spec"
 )
 
 // render returns the status and body of sc's answer in mediaType. A compiled answer is
@@ -40,7 +39,7 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 	}
 	if sc.status >= 400 {
 		he := httpErrorFromValue(sc.status, value)
-		if spec.IsXML(mediaType) {
+		if op.formats.isXML(mediaType) {
 			return sc.status, he.appendXML(nil), nil
 		}
 		return sc.status, he.appendJSON(nil), nil
@@ -49,7 +48,7 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 	if layout == nil {
 		return 0, nil, fmt.Errorf("operation %s: status %d has no %s schema", op.ID, sc.status, mediaType)
 	}
-	if spec.IsXML(mediaType) {
+	if op.formats.isXML(mediaType) {
 		out, err := dcxml.Encode(layout, value)
 		if err != nil {
 			return 0, nil, fmt.Errorf("operation %s scenario %s: %w", op.ID, sc.name, err)

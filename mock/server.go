@@ -21,8 +21,9 @@ import (
 type Options struct {
 	// Spec is the OpenAPI document to serve. Required.
 	Spec *spec.Spec
-	// Fixtures are the scenarios to answer with. Default: none, so every operation answers
-	// with its documented examples (scenario "docs").
+	// Fixtures are the scenarios to answer with. An operation without fixtures answers
+	// values generated from its schema (ScenarioGenerated, its default) or its documented
+	// examples (scenario "docs"). Default: none.
 	Fixtures *fixtures.Set
 	// Logger receives the mock's own messages and, unless RequestLog is set, one Info line
 	// per request (SlogRequestLogger). Default: discard.

@@ -23,8 +23,13 @@ func loadSpec(path string) (*spec.Spec, error) {
 	return spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
 }
 
-// loadFixtures loads the fixtures in dir, or the embedded ones when dir is "".
-func loadFixtures(dir string) (*fixtures.Set, error) {
+// loadFixtures loads the fixtures in dir; when dir is "", the embedded ones for the
+// embedded spec (specPath ""), and none for the user's spec: the embedded fixtures belong
+// to the embedded spec, and a user's spec is served from its examples and schemas.
+func loadFixtures(specPath, dir string) (*fixtures.Set, error) {
+	if dir == "" && specPath != "" {
+		return nil, nil
+	}
 	var fsys fs.FS = helpmock.DefaultFixtures()
 	if dir != "" {
 		if _, err := os.Stat(dir); err != nil {

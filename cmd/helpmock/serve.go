@@ -19,7 +19,10 @@ import (
 const serveUsage = `Usage: helpmock serve [flags]
 
 Runs the mock server. Without -spec and -fixtures it serves the openapi.yaml and
-fixtures embedded in the binary, so it runs from any directory.
+fixtures embedded in the binary, so it runs from any directory. With -spec it serves
+that document with no fixtures unless -fixtures names some: each operation answers
+values generated from its schema (scenario "generated") or its Help Page sample
+(scenario "docs").
 
 Every flag can also be set through the environment variable named after it
 (-addr → HELPMOCK_ADDR, -token-ttl → HELPMOCK_TOKEN_TTL, ...); a flag on the command
@@ -54,7 +57,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	cfg := &serveConfig{}
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "`address` to listen on (host:port; port 0 picks a free one)")
 	fs.StringVar(&cfg.specPath, "spec", "", "OpenAPI document `file` (default: the embedded openapi.yaml)")
-	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory` (default: the embedded fixtures)")
+	fs.StringVar(&cfg.fixturesDir, "fixtures", "", "fixtures `directory` (default: the embedded fixtures with the embedded spec, none with -spec)")
 	fs.BoolVar(&cfg.lenient, "lenient", false, "bind requests exactly as ASP.NET Web API does, silently dropping what it drops (default: strict, answer 400 for such mistakes)")
 	fs.Int64Var(&cfg.maxBody, "max-body", mock.DefaultMaxBodyBytes, "largest request body in `bytes`; larger ones get 413")
 	fs.DurationVar(&cfg.tokenTTL, "token-ttl", time.Hour, "lifetime of the access tokens the mock issues ({{expires}} in fixtures)")
@@ -147,7 +150,7 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := loadFixtures(cfg.fixturesDir)
+	set, err := loadFixtures(cfg.specPath, cfg.fixturesDir)
 	if err != nil {
 		return nil, err
 	}

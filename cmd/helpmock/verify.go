@@ -143,17 +143,13 @@ func (cfg *verifyConfig) options() (contracts.Options, error) {
 	if opts.Spec, err = loadSpec(cfg.specPath); err != nil {
 		return opts, err
 	}
-	// The embedded fixtures belong to the embedded spec: a user's -spec is checked against
-	// fixtures only when -fixtures names them.
-	if cfg.fixturesDir != "" || cfg.specPath == "" {
-		set, err := loadFixtures(cfg.fixturesDir)
-		if err != nil {
-			return opts, err
-		}
-		for _, op := range set.Operations() {
-			if opts.Spec.Operation(op) == nil {
-				return opts, fmt.Errorf("load fixtures: operation %q is not in %s", op, opts.Spec.Source)
-			}
+	set, err := loadFixtures(cfg.specPath, cfg.fixturesDir)
+	if err != nil {
+		return opts, err
+	}
+	for _, op := range set.Operations() {
+		if opts.Spec.Operation(op) == nil {
+			return opts, fmt.Errorf("load fixtures: operation %q is not in %s", op, opts.Spec.Source)
 		}
 	}
 	for _, o := range cfg.only {

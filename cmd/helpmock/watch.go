@@ -151,7 +151,7 @@ func (cfg *serveConfig) reload(server *mock.Server) error {
 	if err != nil {
 		return err
 	}
-	set, err := loadFixtures(cfg.fixturesDir)
+	set, err := loadFixtures(cfg.specPath, cfg.fixturesDir)
 	if err != nil {
 		return err
 	}

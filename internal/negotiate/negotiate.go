@@ -16,8 +16,10 @@ const (
 	TextXML         = "text/xml"
 )
 
-// formatters lists each default formatter's writable media types, in Web API's order.
-var formatters = [][]string{{ApplicationJSON, TextJSON}, {ApplicationXML, TextXML}}
+// DefaultFormatters are Web API's default formatters with their writable media types, in
+// Web API's order: JsonMediaTypeFormatter, then XmlMediaTypeFormatter.
+var DefaultFormatters = []Formatter{{MediaTypes: []string{ApplicationJSON, TextJSON}, JSON: true},
+	{MediaTypes: []string{ApplicationXML, TextXML}}}
 
 // Request holds the headers negotiation reads.
 type Request struct {
@@ -80,18 +82,28 @@ type candidate struct {
 	specificity int
 }
 
-// Negotiate returns the response media type and charset for r.
+// Negotiate returns the response media type and charset for r, among the media types of
+// Web API's default formatters.
 func Negotiate(r Request) Result {
+	return NegotiateWith(r, DefaultFormatters)
+}
+
+// NegotiateWith returns the response media type and charset for r among the media types
+// formatters write, as Web API's DefaultContentNegotiator picks among a service's
+// formatters: the best Accept match, then the request's Content-Type if a formatter writes
+// it, then the first formatter's first media type. formatters must not be empty.
+func NegotiateWith(r Request, formatters []Formatter) Result {
 	var entries [8]entry // most Accept headers fit: no allocation
 	accept := parseAccept(entries[:0], r.Accept)
 	reqType, _ := mediaTypeOf(r.ContentType)
 	// Candidates are values (ok tells whether one was found): pointers would escape.
 	var byMapping, byAccept, byRequestType, byWriteType candidate
 	var haveMapping, haveAccept, haveRequestType, haveWriteType bool
-	for i, supported := range formatters {
+	for _, f := range formatters {
+		supported := f.MediaTypes
 		// The JSON formatter's X-Requested-With mapping, which Web API 2 applies only when
 		// Accept is absent or exactly */*.
-		if i == 0 && strings.EqualFold(strings.TrimSpace(r.RequestedWith), "XMLHttpRequest") && acceptsAnything(accept, r.Accept) {
+		if f.JSON && slices.Contains(supported, ApplicationJSON) && strings.EqualFold(strings.TrimSpace(r.RequestedWith), "XMLHttpRequest") && acceptsAnything(accept, r.Accept) {
 			byMapping, haveMapping = candidate{mediaType: ApplicationJSON, quality: 1, specificity: literal}, true
 			continue
 		}
