@@ -23,7 +23,6 @@ func TestGeneratedEchoesPathParameters(t *testing.T) {
 		{"an int id in XML", "/api/orders/5", "application/xml", `<Id>5</Id>`, "", orders},
 		{"a uuid id", "/api/things/" + id, "application/json", `{"Id":"` + id + `",`, "", shapes},
 		{"a uuid id in XML", "/api/things/" + id, "text/xml", `<Id>` + id + `</Id>`, "", shapes},
-		{"a value the member's schema refuses keeps the generated one", "/api/orders/99999999999999", "application/json", `{"Id":`, `99999999999999`, orders},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
