@@ -70,7 +70,9 @@ type Sample struct {
 type section int
 
 const (
-	secNone section = iota
+	secNone section = iota // before the first section: the page's documentation
+	secInfo                // "Request Information", "Response Information"
+	secOther               // a section the importer skips ("Response Codes")
 	secURI
 	secBody
 	secParams
@@ -80,15 +82,28 @@ const (
 	secModel
 )
 
+// sectionByTitle maps the lower-case titles of the template's sections, in both
+// generations and the customised wordings seen on real pages, to sections.
 var sectionByTitle = map[string]section{
-	"URI Parameters":        secURI,
-	"Body Parameters":       secBody,
-	"Parameters":            secParams,
-	"Request Formats":       secRequestFormats,
-	"Request body formats":  secRequestFormats,
-	"Resource Description":  secResource,
-	"Response Formats":      secResponseFormats,
-	"Response body formats": secResponseFormats,
+	"request information":   secInfo,
+	"response information":  secInfo,
+	"uri parameters":        secURI,
+	"uri":                   secURI,
+	"body parameters":       secBody,
+	"parameters":            secParams,
+	"request formats":       secRequestFormats,
+	"request body formats":  secRequestFormats,
+	"resource description":  secResource,
+	"response formats":      secResponseFormats,
+	"response body formats": secResponseFormats,
+}
+
+// sectionOf returns the section a heading opens: a known title's, else secOther.
+func sectionOf(title string) section {
+	if s, ok := sectionByTitle[strings.ToLower(strings.TrimSuffix(title, ":"))]; ok {
+		return s
+	}
+	return secOther
 }
 
 // interpret reads blocks into pages.
@@ -139,11 +154,7 @@ func interpret(source string, blocks []block) []*Page {
 				}
 			case 2, 3:
 				finishModel()
-				if s, ok := sectionByTitle[b.text]; ok && b.level == 3 {
-					sec = s
-				} else if b.level == 2 {
-					sec = secNone
-				}
+				sec = sectionOf(b.text)
 			case 4:
 				media = splitMediaTypes(b.text)
 				mediaLine = b.line
@@ -154,15 +165,21 @@ func interpret(source string, blocks []block) []*Page {
 			}
 			switch sec {
 			case secNone:
-				if p.Documentation == "" && b.text != "" {
-					p.Documentation = b.text
+				// The page's description, over one or several paragraphs.
+				if p.Documentation != "" && b.text != "" {
+					p.Documentation += "\n"
 				}
+				p.Documentation += b.text
 			case secBody, secResource, secModel:
 				if b.text == "Possible enumeration values:" {
 					continue
 				}
-				if sec == secModel && p.Model.Documentation == "" && len(paras) == 0 {
-					p.Model.Documentation = b.text
+				if sec == secModel && !p.Model.Table && len(p.Model.Enum) == 0 {
+					// The model's description, over one or several paragraphs.
+					if p.Model.Documentation != "" {
+						p.Model.Documentation += "\n"
+					}
+					p.Model.Documentation += b.text
 					continue
 				}
 				paras = append(paras, b)
@@ -192,9 +209,6 @@ func interpret(source string, blocks []block) []*Page {
 					m = ensureModel(&p.Response, paras, b.line)
 				default:
 					m = p.Model
-					if len(paras) > 0 && !isEnumTable(b) {
-						m.Type = paras[len(paras)-1].text
-					}
 				}
 				paras = nil
 				if isEnumTable(b) {
