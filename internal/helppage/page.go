@@ -70,9 +70,9 @@ type Sample struct {
 type section int
 
 const (
-	secNone section = iota // before the first section: the page's documentation
-	secInfo                // "Request Information", "Response Information"
-	secOther               // a section the importer skips ("Response Codes")
+	secNone  section = iota // before the first section: the page's documentation
+	secInfo                 // "Request Information", "Response Information"
+	secOther                // a section the importer skips ("Response Codes")
 	secURI
 	secBody
 	secParams

@@ -247,7 +247,9 @@ func (d *textDoc) tableStart(prefix string, columns []string, line int) {
 }
 
 // isFence reports whether line opens or closes a markdown code block.
-func isFence(line string) bool { return strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") }
+func isFence(line string) bool {
+	return strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~")
+}
 
 // modelTitle finds the title line of a model page in a document with no API title: the
 // line naming fileModel, else the last line before the first table that can be a type
