@@ -209,6 +209,8 @@ func parseText(data, fileModel string) ([]block, int) {
 		case isTitle(line) || i == modelTitle:
 			d.out = append(d.out, block{kind: heading, level: 1, text: line, line: n})
 			inFormats = false
+		case inFormats && isMediaTypeList(line):
+			d.out = append(d.out, block{kind: heading, level: 4, text: line, line: n})
 		case sectionLevel(line) != 0 || d.marks[i] && (api || len(d.out) > 0):
 			level := sectionLevel(line)
 			if level == 0 {
@@ -216,8 +218,6 @@ func parseText(data, fileModel string) ([]block, int) {
 			}
 			d.out = append(d.out, block{kind: heading, level: level, text: line, line: n})
 			inFormats = strings.Contains(strings.ToLower(line), "formats")
-		case inFormats && isMediaTypeList(line):
-			d.out = append(d.out, block{kind: heading, level: 4, text: line, line: n})
 		case inFormats && line == "Sample:":
 			i = d.readSample(i + 1)
 		default:
