@@ -356,7 +356,12 @@ func (d *textDoc) readRows(start int, t *block) int {
 			flush()
 			continue
 		}
-		if len(row) > 0 && countCells(l) >= 2 {
+		cells := countCells(l)
+		if len(row) > 0 && cells < 2 && !strings.HasSuffix(l, "|") {
+			// Not a cell: the text after the table (site chrome).
+			break
+		}
+		if len(row) > 0 && cells >= 2 {
 			flush()
 		}
 		row = append(row, l)
