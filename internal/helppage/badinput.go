@@ -57,10 +57,13 @@ func ReadPages(name string, data []byte) ([]*Page, error) {
 		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "binary data (a Help Page is HTML or its text)"}
 	}
 	html := isHTML(name, text)
-	pages, truncated := parseDocument(name, text)
-	if truncated > 0 {
-		return nil, &DocumentError{Source: name, Line: truncated, Err: ErrTruncated,
-			Detail: "the document ends here, inside a table, a sample or the page; save the whole page again"}
+	pages, cutOff := parseDocument(name, text)
+	if cutOff == "" {
+		cutOff = missingResponse(pages)
+	}
+	if cutOff != "" {
+		return nil, &DocumentError{Source: name, Line: lastLine(text), Err: ErrTruncated,
+			Detail: "the document ends inside " + cutOff + "; save the whole page again"}
 	}
 	var kept []*Page
 	for _, p := range pages {
@@ -78,19 +81,38 @@ func ReadPages(name string, data []byte) ([]*Page, error) {
 	return kept, nil
 }
 
-// parseDocument flattens a document, HTML or text, and reads its pages; it returns the
-// line where the document breaks off, 0 when it ends whole.
-func parseDocument(name, text string) ([]*Page, int) {
+// lastLine returns the number of the document's last line that is not blank.
+func lastLine(text string) int {
+	return strings.Count(strings.TrimRight(text, " \t\r\n"), "\n") + 1
+}
+
+// missingResponse tells, for a document whose last page is an API page of the second
+// template generation, which always shows "Response Information" after the request's
+// sections, that the document ends before it; "" otherwise.
+func missingResponse(pages []*Page) string {
+	if len(pages) == 0 {
+		return ""
+	}
+	p := pages[len(pages)-1]
+	if p.Method != "" && p.requestSections && !p.responseSection {
+		return "the request's sections, before Response Information"
+	}
+	return ""
+}
+
+// parseDocument flattens a document, HTML or text, and reads its pages; it returns what
+// the document breaks off inside, "" when it ends whole.
+func parseDocument(name, text string) ([]*Page, string) {
 	fileModel := modelNameFromFile(name)
 	if isHTML(name, text) {
-		blocks, title, truncated := parseHTML(text)
+		blocks, title, cutOff := parseHTML(text)
 		if fileModel == "" && isTypeName(title) {
 			fileModel = title
 		}
-		return interpret(name, titleModelPage(blocks, fileModel)), truncated
+		return interpret(name, titleModelPage(blocks, fileModel)), cutOff
 	}
-	blocks, truncated := parseText(text, fileModel)
-	return interpret(name, blocks), truncated
+	blocks, cutOff := parseText(text, fileModel)
+	return interpret(name, blocks), cutOff
 }
 
 // titleModelPage gives a page without a title (a saved model page whose <h1> is

@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -71,7 +72,7 @@ func (d *textDoc) readBlankRows(start int, t *block) int {
 	rows, used, cut := blankRows(texts, t.header)
 	t.rows = rows
 	if cut && (i == len(d.lines) || onlyBlank(d.lines[i:])) {
-		d.truncated = ps[len(ps)-1].to + 1
+		d.cutOff = fmt.Sprintf("the table that starts at line %d", t.line)
 	}
 	if used == len(ps) {
 		return i - 1

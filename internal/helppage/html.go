@@ -2,6 +2,7 @@ package helppage
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -13,10 +14,10 @@ import (
 // warnings need.
 //
 // It also returns the text of the document's <title> (a model page saved without its h1
-// is named by it) and the line where the document breaks off: a table or a sample left
+// is named by it) and what the document breaks off inside: a table or a sample left
 // open at the end, or a whole page ("<!DOCTYPE html>", "<html>") without its "</html>";
-// 0 when it ends whole.
-func parseHTML(text string) (blocks []block, title string, truncated int) {
+// "" when it ends whole.
+func parseHTML(text string) (blocks []block, title, cutOff string) {
 	f := &htmlFlattener{line: 1}
 	lower := strings.ToLower(strings.TrimSpace(text))
 	whole := strings.HasPrefix(lower, "<!doctype html") || strings.HasPrefix(lower, "<html")
@@ -44,15 +45,14 @@ func parseHTML(text string) (blocks []block, title string, truncated int) {
 	}
 	switch {
 	case f.tbl != nil:
-		truncated = f.tbl.line
+		cutOff = fmt.Sprintf("the table that starts at line %d", f.tbl.line)
 	case f.capture != nil && f.capKind == "pre":
-		truncated = f.capLine
+		cutOff = fmt.Sprintf("the sample that starts at line %d", f.capLine)
 	case whole:
-		// The last line of the document.
-		truncated = f.line - strings.Count(text[len(strings.TrimRight(text, "\n")):], "\n")
+		cutOff = "the page, before its </html>"
 	}
 	f.flushLoose()
-	return f.out, collapse(f.title.String()), truncated
+	return f.out, collapse(f.title.String()), cutOff
 }
 
 // htmlFlattener is the state of parseHTML.

@@ -26,6 +26,10 @@ type Page struct {
 	RequestSamples, ResponseSamples []Sample
 	// Model is a model page's model.
 	Model *Model
+	// requestSections tells that the page showed "URI Parameters" or "Body Parameters"
+	// (the second template generation), responseSection that it showed "Response
+	// Information" or a response section.
+	requestSections, responseSection bool
 }
 
 // Parameter is a row of a parameters table.
@@ -155,6 +159,11 @@ func interpret(source string, blocks []block) []*Page {
 			case 2, 3:
 				finishModel()
 				sec = sectionOf(b.text)
+				if p != nil {
+					p.requestSections = p.requestSections || sec == secURI || sec == secBody
+					p.responseSection = p.responseSection || sec == secResource || sec == secResponseFormats ||
+						strings.EqualFold(b.text, "Response Information")
+				}
 			case 4:
 				media = splitMediaTypes(b.text)
 				mediaLine = b.line
@@ -185,7 +194,7 @@ func interpret(source string, blocks []block) []*Page {
 				paras = append(paras, b)
 			}
 		case table:
-			if p == nil {
+			if p == nil || !isHelpTable(b) {
 				continue
 			}
 			switch sec {
@@ -239,6 +248,10 @@ func interpret(source string, blocks []block) []*Page {
 	finishModel()
 	return pages
 }
+
+// isHelpTable reports whether b is one of the template's tables (its first column is
+// "Name"), not a table of a customised section ("Code", "Description") or of another site.
+func isHelpTable(b block) bool { return len(b.header) >= 2 && b.header[0] == "Name" }
 
 // isEnumTable reports whether b is a "Possible enumeration values" table (Name, Value,
 // Description).

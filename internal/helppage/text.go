@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"fmt"
 	"mime"
 	"regexp"
 	"strings"
@@ -172,15 +173,16 @@ type textDoc struct {
 	lines []string // the same, normalised
 	marks []bool   // a line carried a markdown heading mark
 	out   []block
-	// truncated is the line where the document breaks off, 0 when it ends whole.
-	truncated int
+	// cutOff says what the document breaks off inside ("the sample that starts at line
+	// 12"), "" when it ends whole.
+	cutOff string
 }
 
 // parseText flattens the text rendering of a Help Page into blocks. fileModel is the
 // model named by the document's file name ("ResourceModel-X.txt"), "" when none; it
 // finds, or stands for, a model page's title. It also returns the line where the
-// document breaks off (a sample, a table row cut short), 0 when it ends whole.
-func parseText(data, fileModel string) ([]block, int) {
+// document breaks off inside (a sample, a table row cut short), "" when it ends whole.
+func parseText(data, fileModel string) ([]block, string) {
 	d := &textDoc{raw: strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")}
 	d.lines = make([]string, len(d.raw))
 	d.marks = make([]bool, len(d.raw))
@@ -235,7 +237,7 @@ func parseText(data, fileModel string) ([]block, int) {
 			i = d.readRows(i+1, &d.out[len(d.out)-1])
 		}
 	}
-	return d.out, d.truncated
+	return d.out, d.cutOff
 }
 
 // tableStart appends the paragraph glued before a table header, if any, and the table.
@@ -318,7 +320,7 @@ func (d *textDoc) readSample(start int) int {
 	}
 	used, cut := valueLines(text, k == len(d.lines))
 	if cut {
-		d.truncated = first + len(text)
+		d.cutOff = fmt.Sprintf("the sample that starts at line %d", first+1)
 	}
 	s := strings.TrimSpace(strings.Join(text[:used], "\n"))
 	d.out = append(d.out, block{kind: sample, text: s, available: s != "" && s != notAvailable, line: first + 1})
@@ -368,7 +370,7 @@ func (d *textDoc) readRows(start int, t *block) int {
 	}
 	if i == len(d.lines) || onlyBlank(d.lines[i:]) {
 		if len(row) > 0 && rowCut(row, t.header) {
-			d.truncated = i
+			d.cutOff = fmt.Sprintf("the table that starts at line %d", t.line)
 		}
 	}
 	flush()
