@@ -74,7 +74,7 @@ func ReadPages(name string, data []byte) ([]*Page, error) {
 	if len(kept) == 0 {
 		detail := `no title "METHOD route" and no model table`
 		if html {
-			detail = `no <h1> "METHOD route" and no help-page table (another site's page?)`
+			detail = `no <h1> "METHOD route" and no help-page table: another site's page?`
 		}
 		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: detail}
 	}

@@ -69,9 +69,16 @@ func TestBadDocuments(t *testing.T) {
 		data: json[:len(json)-len(`"ErrorCode": 5, "ClienteId": 6, "Succeeded": true, "Errors": [ "sample string 1", "sample string 2" ] }`+"\n")]})
 	add("text cut mid-sample (XML)", corpus+"customers/GET-api-Customers.txt", "<Id>1</Id>", 1, helppage.ErrTruncated)
 	add("text cut mid-row", seed, "AccessTokenOld | string |", 1, helppage.ErrTruncated)
+	add("model page cut mid-row", corpus+"catalogs/ResourceModel-Item.txt", "Price | decimal number |", 1, helppage.ErrTruncated)
+	add("model page cut mid-row, blank-line", corpus+"blank-line/ResourceModel-Driver.txt", "It is checked against", 1, helppage.ErrTruncated)
 	add("markdown cut mid-fence", corpus+"markdown/POST-api-support-tickets.txt", `"Subject": "sample string 1",`, 1, helppage.ErrTruncated)
 	add("markdown cut mid-row", corpus+"markdown/POST-api-support-tickets.txt", "| Subject | One line", 1, helppage.ErrTruncated)
 	add("blank-line cut mid-row", corpus+"blank-line/PUT-api-fleet-vehicles-id.txt", "Seats, the driver's included.", 1, helppage.ErrTruncated)
+	// A saved fragment (no <html>), cut mid-table.
+	frag, fragLine := cut(t, html, "<td class=\"parameter-name\">AccessTokenRefresh", 1)
+	h1 := strings.Index(string(frag), "<h1>")
+	cases = append(cases, tc{name: "HTML fragment cut mid-table", file: "fragment.html", data: append([]byte("<div>"), frag[h1:]...),
+		want: helppage.ErrTruncated, wantLine: fragLine - strings.Count(string(frag[:h1]), "\n"), detail: "table"})
 	// The markdown row line ends without its last "|": cut inside the row.
 	md, mdLine := cut(t, corpus+"markdown/POST-api-support-tickets.txt", "| Body |", 1)
 	cases = append(cases, tc{name: "markdown cut inside a row", file: "md.txt", data: md[:len(md)-len(" None. |\n")], want: helppage.ErrTruncated, wantLine: mdLine})
