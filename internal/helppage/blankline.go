@@ -253,7 +253,7 @@ func splitAnnotations(parts []string) []string {
 				break
 			}
 			loc := annotationStart.FindStringIndex(p)
-			if loc == nil || !isAnnotation(p) {
+			if loc == nil || !isAnnotation(p) && !strings.HasPrefix(p, "Required ") && !strings.HasPrefix(p, "None. ") {
 				out = append(out, p)
 				break
 			}
