@@ -152,9 +152,17 @@ var (
 )
 
 // normalizeLine removes the markdown-like rendering's markup from a line that is no
-// sample: heading marks (reported as heading true), bold marks and links.
+// sample: heading marks (reported as heading true), bold marks and links. A line of
+// cells separated by tabs (a table copied from a browser) becomes a markdown row.
 func normalizeLine(line string) (text string, heading bool) {
 	line = strings.TrimSpace(line)
+	if strings.Contains(line, "\t") {
+		cells := strings.Split(line, "\t")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		line = "| " + strings.Join(cells, " | ") + " |"
+	}
 	if m := mdHeading.FindString(line); m != "" {
 		line, heading = strings.TrimSpace(strings.TrimRight(line[len(m):], "# ")), true
 	}
@@ -207,7 +215,7 @@ func parseText(data, fileModel string) ([]block, string) {
 			d.out = append(d.out, block{kind: heading, level: 1, text: fileModel, line: n})
 		}
 		switch {
-		case line == "" || isFence(line):
+		case line == "" || isFence(line) || isRule(line):
 		case isTitle(line) || i == modelTitle:
 			d.out = append(d.out, block{kind: heading, level: 1, text: line, line: n})
 			inFormats = false
@@ -246,6 +254,11 @@ func (d *textDoc) tableStart(prefix string, columns []string, line int) {
 		d.out = append(d.out, block{kind: para, text: prefix, line: line})
 	}
 	d.out = append(d.out, block{kind: table, header: columns, line: line})
+}
+
+// isRule reports whether line is a markdown rule or a heading's underline ("---", "===").
+func isRule(line string) bool {
+	return len(line) >= 3 && (strings.Trim(line, "-") == "" || strings.Trim(line, "=") == "" || strings.Trim(line, "*") == "")
 }
 
 // isFence reports whether line opens or closes a markdown code block.
@@ -359,7 +372,7 @@ func (d *textDoc) readRows(start int, t *block) int {
 			continue
 		}
 		cells := countCells(l)
-		if len(row) > 0 && cells < 2 && !strings.HasSuffix(l, "|") {
+		if len(row) > 0 && cells < 2 && !strings.HasSuffix(l, "|") && !isAnnotation(l) {
 			// Not a cell: the text after the table (site chrome).
 			break
 		}
