@@ -4,8 +4,12 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 )
+
+// jsonScalar matches a JSON number, string, true, false or null.
+var jsonScalar = regexp.MustCompile(`^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$`)
 
 // valueLines returns how many of a text sample's lines its value takes: a JSON value up
 // to its closing bracket, an XML document up to its root's end tag, any other text up to
@@ -28,6 +32,9 @@ func valueLines(lines []string, atEOF bool) (used int, cut bool) {
 		end, complete = jsonValueEnd(text)
 	case strings.HasPrefix(trimmed, "<"):
 		end, complete = xmlValueEnd(text)
+	case jsonScalar.MatchString(strings.TrimSpace(lines[first])):
+		// A JSON number, string or literal ("1", "\"sample string 1\"", "true") is one line.
+		return first + 1, false
 	default:
 		for i := first; i < len(lines); i++ {
 			if strings.TrimSpace(lines[i]) == "" {
