@@ -1,12 +1,14 @@
 package helppage
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -49,6 +51,7 @@ func (e *DocumentError) Unwrap() error { return e.Err }
 // page without its end, is ErrTruncated. Only the pages that say something are
 // returned: API pages, and model pages with a members or enumeration table.
 func ReadPages(name string, data []byte) ([]*Page, error) {
+	data = fromUTF16(data)
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	if strings.TrimSpace(text) == "" {
 		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "the file is empty"}
@@ -164,6 +167,28 @@ func modelNameFromFile(name string) string {
 		return ""
 	}
 	return n
+}
+
+// fromUTF16 returns a document saved in UTF-16 with its byte order mark (Windows'
+// "Unicode" text, Internet Explorer's "Save as") in UTF-8, any other unchanged.
+func fromUTF16(data []byte) []byte {
+	if len(data) < 2 || len(data)%2 != 0 {
+		return data
+	}
+	var order binary.ByteOrder
+	switch {
+	case data[0] == 0xFF && data[1] == 0xFE:
+		order = binary.LittleEndian
+	case data[0] == 0xFE && data[1] == 0xFF:
+		order = binary.BigEndian
+	default:
+		return data
+	}
+	units := make([]uint16, 0, len(data)/2-1)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
 }
 
 // isBinary reports whether data is no text: it holds a NUL byte, or many control

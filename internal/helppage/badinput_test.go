@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/helpmock/helpmock/internal/helppage"
 )
@@ -45,7 +46,7 @@ func TestBadDocuments(t *testing.T) {
 		{name: "empty", file: "empty.html", data: nil, want: helppage.ErrNotHelpPage, detail: "empty"},
 		{name: "blank", file: "blank.txt", data: []byte(" \n\r\n\t\n"), want: helppage.ErrNotHelpPage, detail: "empty"},
 		{name: "binary", file: "logo.html", data: append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...), want: helppage.ErrNotHelpPage, detail: "binary"},
-		{name: "latin-1 garbage", file: "x.txt", data: []byte(strings.Repeat("\xff\xfe\x01\x02\x03", 40)), want: helppage.ErrNotHelpPage, detail: "binary"},
+		{name: "latin-1 garbage", file: "x.txt", data: []byte(strings.Repeat("\x01\xfe\x02\xff\x03", 40)), want: helppage.ErrNotHelpPage, detail: "binary"},
 		{name: "another site's HTML", file: "blog.html", data: []byte(`<!DOCTYPE html><html><head><title>My blog</title></head><body>
 <nav><a href="/">Home</a></nav><h1>Welcome</h1><p>Posts about Go.</p>
 <table><tr><th>Post</th><th>Date</th></tr><tr><td>Hello</td><td>2026-01-01</td></tr></table>
@@ -161,6 +162,39 @@ func TestWholeCorpusIsNotTruncated(t *testing.T) {
 		}
 		if _, err := helppage.ReadPages(f, data); err != nil {
 			t.Errorf("ReadPages(%s) = %v, want nil", f, err)
+		}
+	}
+}
+
+// TestUTF16Document imports a page saved as UTF-16 (Windows' "Unicode" text): it reads as
+// the same page in UTF-8.
+func TestUTF16Document(t *testing.T) {
+	name := "testdata/helppages/custom-template-text/GET-v2-invoices-invoiceId.txt"
+	data := readFile(t, name)
+	want, err := helppage.Import([]helppage.Document{{Name: name, Data: data}}, helppage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, le := range []bool{true, false} {
+		var u []byte
+		if le {
+			u = []byte{0xFF, 0xFE}
+		} else {
+			u = []byte{0xFE, 0xFF}
+		}
+		for _, r := range utf16.Encode([]rune(string(data))) {
+			if le {
+				u = append(u, byte(r), byte(r>>8))
+			} else {
+				u = append(u, byte(r>>8), byte(r))
+			}
+		}
+		got, err := helppage.Import([]helppage.Document{{Name: name, Data: u}}, helppage.Options{})
+		if err != nil {
+			t.Fatalf("Import(UTF-16, little endian %v) = %v", le, err)
+		}
+		if string(got.YAML) != string(want.YAML) {
+			t.Errorf("Import(UTF-16, little endian %v) differs:\n%s", le, lineDiff(string(got.YAML), string(want.YAML)))
 		}
 	}
 }

@@ -141,7 +141,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 // model pages, or both when a saved document holds several), whatever it holds;
 // ReadPages also checks that it is a whole Help Page.
 func ParsePages(name string, data []byte) []*Page {
-	pages, _ := parseDocument(name, strings.TrimPrefix(string(data), "\ufeff"))
+	pages, _ := parseDocument(name, strings.TrimPrefix(string(fromUTF16(data)), "\ufeff"))
 	return pages
 }
 
