@@ -53,7 +53,7 @@ func (d *textDoc) readBlankRows(start int, t *block) int {
 			i++
 			continue
 		}
-		if sectionLevel(l) != 0 || d.marks[i] || isTitle(l) || l == "Possible enumeration values:" || isMediaTypeList(l) || l == "Sample:" {
+		if isBlankTableEnd(l) || d.marks[i] || isTitle(l) || l == "Possible enumeration values:" || isMediaTypeList(l) || l == "Sample:" {
 			break
 		}
 		if _, _, ok := splitBlankHeader(l); ok {
@@ -78,6 +78,16 @@ func (d *textDoc) readBlankRows(start int, t *block) int {
 		return i - 1
 	}
 	return ps[used].from - 1
+}
+
+// isBlankTableEnd reports whether a paragraph of a blank-line table is a section title
+// that ends it. A one-word title does not ("URI" is also the type word of System.Uri), so
+// that members named "Errors" or "Notes", or of type URI, stay members.
+func isBlankTableEnd(l string) bool {
+	if sectionLevel(l) == 0 {
+		return false
+	}
+	return strings.Contains(l, " ") || l == "Parameters"
 }
 
 // blankRows splits a blank-line table's paragraphs into rows for the header's columns.

@@ -95,3 +95,37 @@ func TestModelNameFromFile(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankLineMembersNamedAsSections reads a blank-line table whose members are named
+// as sections some templates add ("Errors", "Notes", "Uri"): they stay members.
+func TestBlankLineMembersNamedAsSections(t *testing.T) {
+	doc := "GET api/x\n\nRequest Information\n\nURI Parameters\n\nNone.\n\nBody Parameters\n\nNone.\n\nResponse Information\n\nResource Description\n\nResult\n\n" +
+		"NameDescriptionTypeAdditional information\n\nErrors\n\nCollection of string\n\nNone.\n\nNotes\n\nstring\n\nNone.\n\nUri\n\nURI\n\nNone.\n\n" +
+		"Response Codes\n\nCode\n\n200\n"
+	pages, err := ReadPages("x.txt", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range pages[0].Response.Members {
+		got = append(got, m.Name+":"+m.Type)
+	}
+	if want := []string{"Errors:Collection of string", "Notes:string", "Uri:URI"}; !slices.Equal(got, want) {
+		t.Errorf("members = %q, want %q", got, want)
+	}
+}
+
+// TestURIAsTypeAndTitle: "URI" is the URI parameters' title right after Request
+// Information, and elsewhere the type word of System.Uri.
+func TestURIAsTypeAndTitle(t *testing.T) {
+	doc := "GET api/links/{id}\nRequest Information\nURI\nName | Description | Type | Additional information |\n---|---|---|---|\nid | integer |\nRequired |\n" +
+		"Body Parameters\nNone.\nResponse Information\nResource Description\nURI\nResponse Formats\napplication/json, text/json\nSample:\n\"http://webapihelppage1.com\"\n"
+	pages, err := ReadPages("x.txt", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pages[0]
+	if len(p.URIParameters) != 1 || p.URIParameters[0].Name != "id" || p.Response == nil || p.Response.Type != "URI" {
+		t.Errorf("ReadPages = %s, want URI parameter id and response type URI", describePages(pages))
+	}
+}

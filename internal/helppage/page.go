@@ -100,6 +100,17 @@ var sectionByTitle = map[string]section{
 	"resource description":  secResource,
 	"response formats":      secResponseFormats,
 	"response body formats": secResponseFormats,
+	// Customised wordings.
+	"uri parameter":           secURI,
+	"route parameters":        secURI,
+	"query parameters":        secURI,
+	"request body parameters": secBody,
+	"request body":            secBody,
+	"response description":    secResource,
+	"request samples":         secRequestFormats,
+	"response samples":        secResponseFormats,
+	"sample requests":         secRequestFormats,
+	"sample responses":        secResponseFormats,
 }
 
 // sectionOf returns the section a heading opens: a known title's, else secOther.
@@ -165,6 +176,12 @@ func interpret(source string, blocks []block) []*Page {
 						strings.EqualFold(b.text, "Response Information")
 				}
 			case 4:
+				if s := sectionOf(b.text); s != secOther {
+					// A customised template's section title at h4.
+					finishModel()
+					sec = s
+					continue
+				}
 				media = splitMediaTypes(b.text)
 				mediaLine = b.line
 			}

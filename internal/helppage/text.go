@@ -32,17 +32,27 @@ import (
 // title. Level 3 titles that are not in sectionByTitle are sections the importer skips
 // ("Response Codes"), so that their text is never taken for a type.
 var sectionLevels = map[string]int{
-	"request information":   2,
-	"response information":  2,
-	"uri parameters":        3,
-	"uri":                   3,
-	"body parameters":       3,
-	"parameters":            3,
-	"request formats":       3,
-	"request body formats":  3,
-	"resource description":  3,
-	"response formats":      3,
-	"response body formats": 3,
+	"request information":     2,
+	"response information":    2,
+	"uri parameters":          3,
+	"uri":                     3,
+	"body parameters":         3,
+	"parameters":              3,
+	"request formats":         3,
+	"request body formats":    3,
+	"resource description":    3,
+	"response formats":        3,
+	"response body formats":   3,
+	"uri parameter":           3,
+	"route parameters":        3,
+	"query parameters":        3,
+	"request body parameters": 3,
+	"request body":            3,
+	"response description":    3,
+	"request samples":         3,
+	"response samples":        3,
+	"sample requests":         3,
+	"sample responses":        3,
 	// Sections of customised templates, skipped.
 	"response codes":      3,
 	"status codes":        3,
@@ -221,13 +231,14 @@ func parseText(data, fileModel string) ([]block, string) {
 			inFormats = false
 		case inFormats && isMediaTypeList(line):
 			d.out = append(d.out, block{kind: heading, level: 4, text: line, line: n})
-		case sectionLevel(line) != 0 || d.marks[i] && (api || len(d.out) > 0):
+		case sectionLevel(line) != 0 && !d.uriType(line) || d.marks[i] && (api || len(d.out) > 0):
 			level := sectionLevel(line)
 			if level == 0 {
 				level = 3
 			}
 			d.out = append(d.out, block{kind: heading, level: level, text: line, line: n})
-			inFormats = strings.Contains(strings.ToLower(line), "formats")
+			s := sectionOf(line)
+			inFormats = s == secRequestFormats || s == secResponseFormats
 		case inFormats && line == "Sample:":
 			i = d.readSample(i + 1)
 		default:
@@ -246,6 +257,17 @@ func parseText(data, fileModel string) ([]block, string) {
 		}
 	}
 	return d.out, d.cutOff
+}
+
+// uriType reports whether line is "URI" as a type (System.Uri's type word, a response's
+// type) rather than a customised template's title of the URI parameters, which comes
+// right after "Request Information".
+func (d *textDoc) uriType(line string) bool {
+	if !strings.EqualFold(line, "uri") {
+		return false
+	}
+	last := len(d.out) - 1
+	return last < 0 || d.out[last].kind != heading || !strings.EqualFold(d.out[last].text, "Request Information")
 }
 
 // tableStart appends the paragraph glued before a table header, if any, and the table.
