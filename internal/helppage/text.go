@@ -179,8 +179,8 @@ func normalizeLine(line string) (text string, heading bool) {
 	if strings.Contains(line, "](") {
 		line = mdLink.ReplaceAllString(line, "$1")
 	}
-	if strings.Contains(line, "**") || strings.HasPrefix(line, "__") {
-		line = strings.ReplaceAll(strings.ReplaceAll(line, "**", ""), "__", "")
+	if strings.Contains(line, "**") {
+		line = strings.ReplaceAll(line, "**", "")
 	}
 	return strings.TrimSpace(line), heading
 }
@@ -198,8 +198,8 @@ type textDoc struct {
 
 // parseText flattens the text rendering of a Help Page into blocks. fileModel is the
 // model named by the document's file name ("ResourceModel-X.txt"), "" when none; it
-// finds, or stands for, a model page's title. It also returns the line where the
-// document breaks off inside (a sample, a table row cut short), "" when it ends whole.
+// finds, or stands for, a model page's title. It also returns what the document breaks
+// off inside (a sample, a table row cut short), "" when it ends whole.
 func parseText(data, fileModel string) ([]block, string) {
 	d := &textDoc{raw: strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")}
 	d.lines = make([]string, len(d.raw))
