@@ -14,7 +14,8 @@ import (
 
 // ErrNotHelpPage is the cause of a DocumentError for a document that is not a Help Page:
 // an empty or binary file, another site's page, a page with no API title and no model
-// table.
+// table. The Help Page index is none of these: ReadPages reads it as no pages and no
+// error, and Import as no operation.
 var ErrNotHelpPage = errors.New("not a Help Page")
 
 // ErrTruncated is the cause of a DocumentError for a Help Page that breaks off before its
@@ -49,7 +50,8 @@ func (e *DocumentError) Unwrap() error { return e.Err }
 // nor a model page with a table (another site's page, a site's "About" page) is
 // ErrNotHelpPage; a document that breaks off inside a table or a sample, or an HTML
 // page without its end, is ErrTruncated. Only the pages that say something are
-// returned: API pages, and model pages with a members or enumeration table.
+// returned: API pages, and model pages with a members or enumeration table. The Help
+// Page index (tables headed "API", "Description") gives no pages and no error.
 func ReadPages(name string, data []byte) ([]*Page, error) {
 	data = fromUTF16(data)
 	text := strings.TrimPrefix(string(data), "\ufeff")
@@ -60,6 +62,11 @@ func ReadPages(name string, data []byte) ([]*Page, error) {
 		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "binary data (a Help Page is HTML or its text)"}
 	}
 	html := isHTML(name, text)
+	if isIndexPage(text) {
+		// The Help Page index (/Help): it links the API pages and documents no operation
+		// (its text renderings list their titles, which are no pages).
+		return nil, nil
+	}
 	pages, cutOff := parseDocument(name, text)
 	if cutOff == "" {
 		cutOff = missingResponse(pages)
@@ -168,6 +175,14 @@ func modelNameFromFile(name string) string {
 	}
 	return n
 }
+
+// indexHeader matches the header row of the Help Page index's tables ("API",
+// "Description") in HTML and in the text renderings.
+var indexHeader = regexp.MustCompile(`(?im)(<th[^>]*>\s*API\s*</th>\s*<th[^>]*>\s*Description\s*</th>|^\s*\|?\s*API\s*(\||\t)\s*Description\s*\|?\s*$|^\s*APIDescription\s*$)`)
+
+// isIndexPage reports whether text is the Help Page index, which lists the API pages in
+// tables headed "API", "Description".
+func isIndexPage(text string) bool { return indexHeader.MatchString(text) }
 
 // fromUTF16 returns a document saved in UTF-16 with its byte order mark (Windows'
 // "Unicode" text, Internet Explorer's "Save as") in UTF-8, any other unchanged.

@@ -53,9 +53,6 @@ func TestBadDocuments(t *testing.T) {
 <h2>Archive</h2><pre>code</pre></body></html>`), want: helppage.ErrNotHelpPage, detail: "another site"},
 		{name: "a site's about page, text", file: "about.txt", data: []byte("About us\n\nWe build APIs.\nContact: info@example.com\n"), want: helppage.ErrNotHelpPage, detail: "METHOD route"},
 		{name: "a stylesheet", file: "site.txt", data: []byte("body { margin: 0; }\n.help-page-table { border: 1px solid; }\n"), want: helppage.ErrNotHelpPage},
-		{name: "help page index", file: "Help.html", data: []byte(`<html><body><h1>ASP.NET Web API Help Page</h1><h2>Introduction</h2><p>Provide a general description of your APIs here.</p>
-<h2 id="Orders">Orders</h2><table class="help-page-table"><thead><tr><th>API</th><th>Description</th></tr></thead>
-<tbody><tr><td class="api-name"><a href="/Help/Api/GET-api-orders-id">GET api/orders/{id}</a></td><td class="api-documentation"><p>Gets one order.</p></td></tr></tbody></table></body></html>`), want: helppage.ErrNotHelpPage},
 	}
 	add := func(name, file, mark string, n int, want error) {
 		data, line := cut(t, file, mark, n)
@@ -114,7 +111,11 @@ func TestBadDocuments(t *testing.T) {
 func TestStrayFileInDirectory(t *testing.T) {
 	docs := readDocs(t, "testdata/helppages/markdown")
 	about := helppage.Document{Name: "site/About.html", Data: []byte(`<!DOCTYPE html><html><body><h1>About</h1><p>Contoso Support, since 1999.</p></body></html>`)}
-	res, err := helppage.Import(append(docs, about), helppage.Options{})
+	// The Help Page index comes with a saved site: it is no stray file.
+	index := helppage.Document{Name: "site/Help.html", Data: []byte(`<html><body><h1>ASP.NET Web API Help Page</h1><h2>Introduction</h2><p>Provide a general description of your APIs here.</p>
+<h2 id="Tickets">Tickets</h2><table class="help-page-table"><thead><tr><th>API</th><th>Description</th></tr></thead>
+<tbody><tr><td class="api-name"><a href="/Help/Api/POST-api-support-tickets">POST api/support/tickets</a></td><td class="api-documentation"><p>Opens a support ticket.</p></td></tr></tbody></table></body></html>`)}
+	res, err := helppage.Import(append(docs, about, index), helppage.Options{})
 	if err != nil {
 		t.Fatalf("Import(markdown + About.html) = %v, want nil", err)
 	}
@@ -124,6 +125,11 @@ func TestStrayFileInDirectory(t *testing.T) {
 	}
 	if string(res.YAML) != string(want.YAML) {
 		t.Errorf("a stray file changed the document:\n%s", lineDiff(string(res.YAML), string(want.YAML)))
+	}
+	for _, w := range res.Warnings {
+		if w.Source == index.Name {
+			t.Errorf("warning %v for the Help Page index, want none", w)
+		}
 	}
 	var found bool
 	for _, w := range res.Warnings {
@@ -141,8 +147,20 @@ func TestStrayFileInDirectory(t *testing.T) {
 	}
 }
 
-// TestOnlyModelPages: documents that hold model pages and no API page are an error.
+// TestOnlyModelPages: documents that hold model pages and no API page are an error; so is
+// the Help Page index alone, in any rendering.
 func TestOnlyModelPages(t *testing.T) {
+	for name, index := range map[string]string{
+		"Help.html":       `<h2>Tickets</h2><table class="help-page-table"><thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td><a href="/Help/Api/GET-api-x">GET api/x</a></td><td><p></p></td></tr></tbody></table>`,
+		"Help.txt":        "ASP.NET Web API Help Page\nTickets\nAPI | Description |\n---|---|\nGET api/tickets/{id} | Gets a ticket. |\n",
+		"Help-blank.txt":  "ASP.NET Web API Help Page\n\nTickets\n\nAPIDescription\n\nGET api/tickets/{id}\n\nGets a ticket.\n",
+		"Help-tabbed.txt": "Tickets\nAPI\tDescription\nGET api/tickets/{id}\tGets a ticket.\n",
+	} {
+		_, err := helppage.Import([]helppage.Document{{Name: name, Data: []byte(index)}}, helppage.Options{})
+		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "no API page") {
+			t.Errorf("Import(the index %s) = %v, want an error naming it and saying it has no API page", name, err)
+		}
+	}
 	name := "testdata/helppages/orders/ResourceModel-Customer.html"
 	_, err := helppage.Import([]helppage.Document{{Name: name, Data: readFile(t, name)}}, helppage.Options{})
 	if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "no API page") {
