@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -127,5 +128,34 @@ func TestURIAsTypeAndTitle(t *testing.T) {
 	p := pages[0]
 	if len(p.URIParameters) != 1 || p.URIParameters[0].Name != "id" || p.Response == nil || p.Response.Type != "URI" {
 		t.Errorf("ReadPages = %s, want URI parameter id and response type URI", describePages(pages))
+	}
+}
+
+// TestTypeWithoutMembers: a type link followed by "None." (IHttpActionResult, whose
+// members the page does not show), run together in a text rendering or not, is the
+// response's type; "None." alone is no response body.
+func TestTypeWithoutMembers(t *testing.T) {
+	const head = "DELETE api/x/{id}\nRequest Information\nURI Parameters\nNone.\nBody Parameters\nNone.\nResponse Information\nResource Description\n"
+	for name, doc := range map[string]string{
+		"run-together.txt": head + "IHttpActionResultNone.\n",
+		"lines.txt":        head + "IHttpActionResult\nNone.\n",
+		"page.html":        "<h1>DELETE api/x/{id}</h1><h2>Request Information</h2><h3>URI Parameters</h3><p>None.</p><h3>Body Parameters</h3><p>None.</p><h2>Response Information</h2><h3>Resource Description</h3><p></p><a href=\"/Help/ResourceModel?modelName=IHttpActionResult\">IHttpActionResult</a><p>None.</p>",
+		"void.txt":         head + "None.\n",
+	} {
+		pages, err := ReadPages(name, []byte(doc))
+		if err != nil {
+			t.Fatalf("ReadPages(%s) = %v", name, err)
+		}
+		got := "<nil>"
+		if r := pages[0].Response; r != nil {
+			got = fmt.Sprintf("%q table %v", r.Type, r.Table)
+		}
+		want := `"IHttpActionResult" table false`
+		if name == "void.txt" {
+			want = "<nil>"
+		}
+		if got != want {
+			t.Errorf("ReadPages(%s).Response = %s, want %s", name, got, want)
+		}
 	}
 }

@@ -144,6 +144,11 @@ func interpret(source string, blocks []block) []*Page {
 		default:
 			return
 		}
+		// A type link followed by "None." is a type whose members the page does not show
+		// (IHttpActionResult); "None." alone is no body.
+		if n := len(paras); n >= 2 && paras[n-1].text == "None." && isTypeText(paras[n-2].text) {
+			paras = paras[:n-1]
+		}
 		if *m == nil && len(paras) > 0 {
 			last := paras[len(paras)-1]
 			if last.text != "None." {

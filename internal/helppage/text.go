@@ -249,6 +249,11 @@ func parseText(data, fileModel string) ([]block, string) {
 			}
 			prefix, columns, ok := splitTableHeader(line)
 			if !ok {
+				// A type link run together with the "None." after it ("IHttpActionResultNone.").
+				if t, found := strings.CutSuffix(line, "None."); found && t != "" && isTypeText(strings.TrimSpace(t)) {
+					d.out = append(d.out, block{kind: para, text: strings.TrimSpace(t), line: n})
+					line = "None."
+				}
 				d.out = append(d.out, block{kind: para, text: line, line: n})
 				continue
 			}
