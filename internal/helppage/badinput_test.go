@@ -216,3 +216,22 @@ func TestUTF16Document(t *testing.T) {
 		}
 	}
 }
+
+// TestSavedHTMLWithoutExtension reads an HTML page saved by a browser (a comment before
+// the doctype) under a mirror's name with no extension as HTML.
+func TestSavedHTMLWithoutExtension(t *testing.T) {
+	name := "testdata/helppages/orders/GET-api-orders-id.html"
+	data := readFile(t, name)
+	want, err := helppage.ReadPages(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := append([]byte("<!-- saved from url=(0047)http://shop.example/Help/Api/GET-api-orders-id -->\r\n"), data...)
+	got, err := helppage.ReadPages("Help/Api/GET-api-orders-id", saved)
+	if err != nil {
+		t.Fatalf("ReadPages(saved page, no extension) = %v", err)
+	}
+	if len(got) != len(want) || got[0].Route != want[0].Route || len(got[0].ResponseSamples) != len(want[0].ResponseSamples) {
+		t.Errorf("ReadPages(saved page, no extension) = %d pages (%+v), want %d like %s's", len(got), got, len(want), name)
+	}
+}

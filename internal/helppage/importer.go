@@ -151,8 +151,25 @@ func isHTML(name, text string) bool {
 		return true
 	}
 	t := strings.ToLower(strings.TrimSpace(text))
-	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") ||
-		strings.HasPrefix(t, "<div") || strings.HasPrefix(t, "<section")
+	// Browsers put a comment first ("<!-- saved from url=(0041)http://... -->"), and an
+	// XML declaration may come first too.
+	for strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<?xml") {
+		end := "-->"
+		if strings.HasPrefix(t, "<?xml") {
+			end = "?>"
+		}
+		i := strings.Index(t, end)
+		if i < 0 {
+			return false
+		}
+		t = strings.TrimSpace(t[i+len(end):])
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<div", "<section", "<meta", "<title"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isJSONMediaType and isXMLMediaType tell which form of a model a media type carries.
