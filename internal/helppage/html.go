@@ -15,8 +15,8 @@ import (
 //
 // It also returns the text of the document's <title> (a model page saved without its h1
 // is named by it) and what the document breaks off inside: a table or a sample left
-// open at the end, or a whole page ("<!DOCTYPE html>", "<html>") without its "</html>";
-// "" when it ends whole.
+// open at the end, or a whole page ("<!DOCTYPE html>", "<html>") without its "</body>"
+// or "</html>"; "" when it ends whole.
 func parseHTML(text string) (blocks []block, title, cutOff string) {
 	f := &htmlFlattener{line: 1}
 	lower := strings.ToLower(strings.TrimSpace(text))
@@ -35,8 +35,8 @@ func parseHTML(text string) (blocks []block, title, cutOff string) {
 			f.start(string(name), line, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if string(name) == "html" {
-				whole = false
+			if string(name) == "html" || string(name) == "body" {
+				whole = false // HTML lets a page leave out </html>, rarely </body>
 			}
 			f.end(string(name), line)
 		case html.TextToken:
@@ -49,7 +49,7 @@ func parseHTML(text string) (blocks []block, title, cutOff string) {
 	case f.capture != nil && f.capKind == "pre":
 		cutOff = fmt.Sprintf("the sample that starts at line %d", f.capLine)
 	case whole:
-		cutOff = "the page, before its </html>"
+		cutOff = "the page, before its </body>"
 	}
 	f.flushLoose()
 	return f.out, collapse(f.title.String()), cutOff
