@@ -19,8 +19,8 @@ import (
 var ErrNotHelpPage = errors.New("not a Help Page")
 
 // ErrTruncated is the cause of a DocumentError for a Help Page that breaks off before its
-// end: an HTML page without its "</body>" and "</html>", or a table or a sample cut off by the end of
-// the file. Such a page is an error, not a warning: the part that is there would give a
+// end: an HTML page without its "</body>" and "</html>", or a table or a sample cut off
+// by the end of the file. Such a page is an error, not a warning: the part that is there would give a
 // contract with members, samples or a whole response missing, which the mock would then
 // serve as the truth. The cure is to save the page again.
 var ErrTruncated = errors.New("the page is cut off")
