@@ -238,7 +238,7 @@ func notHelpPageWarning(err error) Warning {
 // noOperationError is the error for documents that hold no API page at all.
 func noOperationError(docs []Document) error {
 	if len(docs) == 1 {
-		return fmt.Errorf("import %s: no API page (title \"METHOD route\"), only model pages", docs[0].Name)
+		return fmt.Errorf("import %s: no API page (title \"METHOD route\") in it", docs[0].Name)
 	}
 	return fmt.Errorf("import: no API page (title \"METHOD route\") in %d documents", len(docs))
 }
