@@ -4,8 +4,13 @@
 // xml.namespace, a derived class is allOf with its base class first, members are declared
 // in Json.NET's order, and where JSON and XML differ each media type gets its own schema.
 //
-// It reads both forms the Microsoft.AspNet.WebApi.HelpPage template produces, in both of
-// its generations: the HTML page (/Help/Api/POST-api-...) and its text rendering. Both are
+// It reads the pages the Microsoft.AspNet.WebApi.HelpPage template produces, in both of
+// its generations and as services customise it (other section titles, extra sections,
+// three-column tables, pages under /Reference/): the HTML page (/Help/Api/POST-api-...,
+// /Help/ResourceModel?modelName=X) and its text renderings (the seeds' " |" cells, a
+// markdown-like rendering, the "blank-line" rendering a browser copy gives, tab-separated
+// cells); see text.go and blankline.go. A document that is empty, binary, another site's
+// page or cut off is a DocumentError naming the file and line (ReadPages). All are
 // first flattened into a sequence of blocks (headings, paragraphs, tables, samples), which
 // one interpreter reads into a Page; inference then combines the pages' tables and
 // samples into classes, and the emitter writes the OpenAPI document, merged with an

@@ -24,8 +24,13 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 			set(paths, op.path, item)
 		}
 		o := mapping("operationId", op.id)
-		if op.page.Documentation != "" {
-			set(o, "summary", str(op.page.Documentation))
+		if doc := op.page.Documentation; doc != "" {
+			// A description over several paragraphs: the first is the summary.
+			first, _, more := strings.Cut(doc, "\n")
+			set(o, "summary", str(first))
+			if more {
+				set(o, "description", str(doc))
+			}
 		}
 		if len(op.params) > 0 {
 			set(o, "parameters", seq(op.params...))

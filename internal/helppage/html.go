@@ -2,6 +2,7 @@ package helppage
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -11,8 +12,15 @@ import (
 // tables, pre samples) into blocks. It walks golang.org/x/net/html's tokenizer rather than
 // a parsed tree because the tokenizer's raw bytes give each block its line number, which
 // warnings need.
-func parseHTML(text string) []block {
+//
+// It also returns the text of the document's <title> (a model page saved without its h1
+// is named by it) and what the document breaks off inside: a table or a sample left
+// open at the end, or a whole page ("<!DOCTYPE html>", "<html>") without its "</body>"
+// or "</html>"; "" when it ends whole.
+func parseHTML(text string) (blocks []block, title, cutOff string) {
 	f := &htmlFlattener{line: 1}
+	lower := strings.ToLower(strings.TrimSpace(text))
+	whole := strings.HasPrefix(lower, "<!doctype html") || strings.HasPrefix(lower, "<html")
 	z := html.NewTokenizer(strings.NewReader(text))
 	for {
 		tt := z.Next()
@@ -27,13 +35,24 @@ func parseHTML(text string) []block {
 			f.start(string(name), line, tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			name, _ := z.TagName()
+			if string(name) == "html" || string(name) == "body" {
+				whole = false // HTML lets a page leave out </html>, rarely </body>
+			}
 			f.end(string(name), line)
 		case html.TextToken:
 			f.text(string(z.Text()), line)
 		}
 	}
+	switch {
+	case f.tbl != nil:
+		cutOff = fmt.Sprintf("the table that starts at line %d", f.tbl.line)
+	case f.capture != nil && f.capKind == "pre":
+		cutOff = fmt.Sprintf("the sample that starts at line %d", f.capLine)
+	case whole:
+		cutOff = "the page, before its </body>"
+	}
 	f.flushLoose()
-	return f.out
+	return f.out, collapse(f.title.String()), cutOff
 }
 
 // htmlFlattener is the state of parseHTML.
@@ -53,6 +72,8 @@ type htmlFlattener struct {
 	cellText  strings.Builder
 	cellLines []string
 	inHead    bool // inside thead
+	inTitle   bool // inside the document's <title>
+	title     strings.Builder
 }
 
 var skipElements = map[string]bool{"head": true, "script": true, "style": true, "noscript": true, "title": true}
@@ -65,6 +86,7 @@ func (f *htmlFlattener) start(name string, line int, selfClosing bool) {
 	if skipElements[name] {
 		if !selfClosing {
 			f.skip++
+			f.inTitle = name == "title"
 		}
 		return
 	}
@@ -106,6 +128,9 @@ func (f *htmlFlattener) start(name string, line int, selfClosing bool) {
 }
 
 func (f *htmlFlattener) end(name string, line int) {
+	if name == "title" {
+		f.inTitle = false
+	}
 	if skipElements[name] {
 		if f.skip > 0 {
 			f.skip--
@@ -182,6 +207,9 @@ func (f *htmlFlattener) end(name string, line int) {
 }
 
 func (f *htmlFlattener) text(s string, line int) {
+	if f.inTitle {
+		f.title.WriteString(s)
+	}
 	if f.skip > 0 {
 		return
 	}

@@ -2,6 +2,7 @@ package helppage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -51,9 +52,15 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	in := &inferrer{classes: map[string]*class{}, models: map[string]*Model{}}
 	var pages []*Page
 	for _, d := range docs {
-		ps := ParsePages(d.Name, d.Data)
-		if len(ps) == 0 {
-			in.warnings = append(in.warnings, Warning{Source: d.Name, Message: "no Help Page found"})
+		ps, err := ReadPages(d.Name, d.Data)
+		if err != nil {
+			// One stray file among many (a site's "About" page) is skipped; a single document
+			// that is no Help Page, and a truncated page anywhere, are errors.
+			if len(docs) == 1 || !errors.Is(err, ErrNotHelpPage) {
+				return nil, err
+			}
+			in.warnings = append(in.warnings, notHelpPageWarning(err))
+			continue
 		}
 		log.Debug("parsed help page document", "component", "helppage", "document", d.Name, "pages", len(ps))
 		pages = append(pages, ps...)
@@ -88,7 +95,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		ops = append(ops, op)
 	}
 	if len(ops) == 0 {
-		return nil, fmt.Errorf("import: no API page (title \"METHOD route\") in %d documents", len(docs))
+		return nil, noOperationError(docs)
 	}
 	for _, op := range ops {
 		if op.reqType != nil {
@@ -134,13 +141,11 @@ func Import(docs []Document, opts Options) (*Result, error) {
 }
 
 // ParsePages reads one Help Page document, HTML or text, into its pages (an API page, or
-// model pages, or both when a saved document holds several).
+// model pages, or both when a saved document holds several), whatever it holds;
+// ReadPages also checks that it is a whole Help Page.
 func ParsePages(name string, data []byte) []*Page {
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	if isHTML(name, text) {
-		return interpret(name, parseHTML(text))
-	}
-	return interpret(name, parseText(text))
+	pages, _ := parseDocument(name, strings.TrimPrefix(string(fromUTF16(data)), "\ufeff"))
+	return pages
 }
 
 func isHTML(name, text string) bool {
@@ -149,8 +154,25 @@ func isHTML(name, text string) bool {
 		return true
 	}
 	t := strings.ToLower(strings.TrimSpace(text))
-	return strings.HasPrefix(t, "<!doctype html") || strings.HasPrefix(t, "<html") ||
-		strings.HasPrefix(t, "<div") || strings.HasPrefix(t, "<section")
+	// Browsers put a comment first ("<!-- saved from url=(0041)http://... -->"), and an
+	// XML declaration may come first too.
+	for strings.HasPrefix(t, "<!--") || strings.HasPrefix(t, "<?xml") {
+		end := "-->"
+		if strings.HasPrefix(t, "<?xml") {
+			end = "?>"
+		}
+		i := strings.Index(t, end)
+		if i < 0 {
+			return false
+		}
+		t = strings.TrimSpace(t[i+len(end):])
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<div", "<section", "<meta", "<title"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isJSONMediaType and isXMLMediaType tell which form of a model a media type carries.

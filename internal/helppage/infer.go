@@ -444,7 +444,7 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 func (in *inferrer) inferOrder(w where, cl *class, xmlNames, jsonKeys []string) {
 	var x, j []string
 	for _, n := range xmlNames {
-		if slices.Contains(jsonKeys, n) {
+		if slices.Contains(jsonKeys, n) && !slices.Contains(x, n) {
 			x = append(x, n)
 		}
 	}

@@ -26,6 +26,10 @@ type Page struct {
 	RequestSamples, ResponseSamples []Sample
 	// Model is a model page's model.
 	Model *Model
+	// requestSections tells that the page showed "URI Parameters" or "Body Parameters"
+	// (the second template generation), responseSection that it showed "Response
+	// Information" or a response section.
+	requestSections, responseSection bool
 }
 
 // Parameter is a row of a parameters table.
@@ -70,7 +74,9 @@ type Sample struct {
 type section int
 
 const (
-	secNone section = iota
+	secNone  section = iota // before the first section: the page's documentation
+	secInfo                 // "Request Information", "Response Information"
+	secOther                // a section the importer skips ("Response Codes")
 	secURI
 	secBody
 	secParams
@@ -80,15 +86,39 @@ const (
 	secModel
 )
 
+// sectionByTitle maps the lower-case titles of the template's sections, in both
+// generations and the customised wordings seen on real pages, to sections.
 var sectionByTitle = map[string]section{
-	"URI Parameters":        secURI,
-	"Body Parameters":       secBody,
-	"Parameters":            secParams,
-	"Request Formats":       secRequestFormats,
-	"Request body formats":  secRequestFormats,
-	"Resource Description":  secResource,
-	"Response Formats":      secResponseFormats,
-	"Response body formats": secResponseFormats,
+	"request information":   secInfo,
+	"response information":  secInfo,
+	"uri parameters":        secURI,
+	"uri":                   secURI,
+	"body parameters":       secBody,
+	"parameters":            secParams,
+	"request formats":       secRequestFormats,
+	"request body formats":  secRequestFormats,
+	"resource description":  secResource,
+	"response formats":      secResponseFormats,
+	"response body formats": secResponseFormats,
+	// Customised wordings.
+	"uri parameter":           secURI,
+	"route parameters":        secURI,
+	"query parameters":        secURI,
+	"request body parameters": secBody,
+	"request body":            secBody,
+	"response description":    secResource,
+	"request samples":         secRequestFormats,
+	"response samples":        secResponseFormats,
+	"sample requests":         secRequestFormats,
+	"sample responses":        secResponseFormats,
+}
+
+// sectionOf returns the section a heading opens: a known title's, else secOther.
+func sectionOf(title string) section {
+	if s, ok := sectionByTitle[strings.ToLower(strings.TrimSuffix(title, ":"))]; ok {
+		return s
+	}
+	return secOther
 }
 
 // interpret reads blocks into pages.
@@ -113,6 +143,11 @@ func interpret(source string, blocks []block) []*Page {
 			m = &p.Model
 		default:
 			return
+		}
+		// A type link followed by "None." is a type whose members the page does not show
+		// (IHttpActionResult); "None." alone is no body.
+		if n := len(paras); n >= 2 && paras[n-1].text == "None." && isTypeText(paras[n-2].text) {
+			paras = paras[:n-1]
 		}
 		if *m == nil && len(paras) > 0 {
 			last := paras[len(paras)-1]
@@ -139,12 +174,19 @@ func interpret(source string, blocks []block) []*Page {
 				}
 			case 2, 3:
 				finishModel()
-				if s, ok := sectionByTitle[b.text]; ok && b.level == 3 {
-					sec = s
-				} else if b.level == 2 {
-					sec = secNone
+				sec = sectionOf(b.text)
+				if p != nil {
+					p.requestSections = p.requestSections || sec == secURI || sec == secBody
+					p.responseSection = p.responseSection || sec == secResource || sec == secResponseFormats ||
+						strings.EqualFold(b.text, "Response Information")
 				}
 			case 4:
+				if s := sectionOf(b.text); s != secOther {
+					// A customised template's section title at h4.
+					finishModel()
+					sec = s
+					continue
+				}
 				media = splitMediaTypes(b.text)
 				mediaLine = b.line
 			}
@@ -154,21 +196,27 @@ func interpret(source string, blocks []block) []*Page {
 			}
 			switch sec {
 			case secNone:
-				if p.Documentation == "" && b.text != "" {
-					p.Documentation = b.text
+				// The page's description, over one or several paragraphs.
+				if p.Documentation != "" && b.text != "" {
+					p.Documentation += "\n"
 				}
+				p.Documentation += b.text
 			case secBody, secResource, secModel:
 				if b.text == "Possible enumeration values:" {
 					continue
 				}
-				if sec == secModel && p.Model.Documentation == "" && len(paras) == 0 {
-					p.Model.Documentation = b.text
+				if sec == secModel && !p.Model.Table && len(p.Model.Enum) == 0 {
+					// The model's description, over one or several paragraphs.
+					if p.Model.Documentation != "" {
+						p.Model.Documentation += "\n"
+					}
+					p.Model.Documentation += b.text
 					continue
 				}
 				paras = append(paras, b)
 			}
 		case table:
-			if p == nil {
+			if p == nil || !isHelpTable(b) {
 				continue
 			}
 			switch sec {
@@ -192,9 +240,6 @@ func interpret(source string, blocks []block) []*Page {
 					m = ensureModel(&p.Response, paras, b.line)
 				default:
 					m = p.Model
-					if len(paras) > 0 && !isEnumTable(b) {
-						m.Type = paras[len(paras)-1].text
-					}
 				}
 				paras = nil
 				if isEnumTable(b) {
@@ -225,6 +270,10 @@ func interpret(source string, blocks []block) []*Page {
 	finishModel()
 	return pages
 }
+
+// isHelpTable reports whether b is one of the template's tables (its first column is
+// "Name"), not a table of a customised section ("Code", "Description") or of another site.
+func isHelpTable(b block) bool { return len(b.header) >= 2 && b.header[0] == "Name" }
 
 // isEnumTable reports whether b is a "Possible enumeration values" table (Name, Value,
 // Description).
