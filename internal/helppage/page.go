@@ -144,6 +144,14 @@ func interpret(source string, blocks []block) []*Page {
 		default:
 			return
 		}
+		// Nothing after a "None." belongs to the section: with no table to end it, the
+		// paragraphs that follow are the site's (a footer under a void action's page).
+		for i, b := range paras {
+			if b.text == "None." {
+				paras = paras[:i+1]
+				break
+			}
+		}
 		// A type link followed by "None." is a type whose members the page does not show
 		// (IHttpActionResult); "None." alone is no body.
 		if n := len(paras); n >= 2 && paras[n-1].text == "None." && isTypeText(paras[n-2].text) {
