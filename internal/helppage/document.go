@@ -58,8 +58,7 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 				"content", in.content(op, op.respType, op.respGroup, op.respName, examples)))
 			e.emitType(op.respType)
 		} else {
-			// An action without a result: Web API answers 204.
-			set(responses, "204", mapping("description", "No Content"))
+			set(responses, noBodyStatus(op), noBodyResponse(op))
 		}
 		set(o, "responses", responses)
 		set(item, strings.ToLower(op.method), o)

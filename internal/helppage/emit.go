@@ -26,6 +26,7 @@ const (
 	dotnetDateTimeOffset = "System.DateTimeOffset"
 	dateTimeOffsetName   = "DateTimeOffset"
 	extOrder             = "x-dotnet-order"
+	extKey               = "x-dotnet-key"
 )
 
 func schemaRef(name string) *yaml.Node {
@@ -89,17 +90,23 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 			continue
 		}
 		s := typeSchema(m.t, xmlForm, false)
-		if m.doc != "" {
-			set(s, "description", str(m.doc))
+		cons := m.cons
+		cons.apply(s, m.t)
+		if d := cons.description(m.doc); d != "" {
+			set(s, "description", str(d))
 		}
 		if m.order > 0 {
 			set(s, extOrder, toNode(m.order))
 		}
-		set(props, m.name, s)
+		name := m.name
+		if xmlForm {
+			name = m.elementName()
+		}
+		set(props, name, s)
 		// Json.NET writes every member of a response, null or not; a request needs only
 		// the members marked [Required].
 		if m.required || c.inResponse && !c.inRequest {
-			required = append(required, m.name)
+			required = append(required, name)
 		}
 	}
 	body := mapping("type", "object")
@@ -128,7 +135,26 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 
 // typeSchema is the schema of a member (or, with item set, of a collection's item).
 func typeSchema(t *typ, xmlForm, item bool) *yaml.Node {
+	s := valueSchema(t, xmlForm, item)
+	if t.nullable && get(s, "nullable") == nil && get(s, "$ref") == nil {
+		set(s, "nullable", toNode(true))
+	}
+	return s
+}
+
+// keySchema is a dictionary's key schema, said by x-dotnet-key when the key is not a
+// string (Dictionary<int,bool>: JSON writes "1", DataContractSerializer
+// KeyValueOfintboolean entries).
+func keySchema(t *typ) *yaml.Node {
+	s := valueSchema(t, false, true)
+	del(s, "nullable")
+	return s
+}
+
+func valueSchema(t *typ, xmlForm, item bool) *yaml.Node {
 	switch t.kind {
+	case kObject:
+		return mapping("type", "object", "nullable", true, "x-dotnet-type", "System.Object")
 	case kGUID:
 		return mapping("type", "string", "format", "uuid")
 	case kInt:
@@ -188,7 +214,11 @@ func typeSchema(t *typ, xmlForm, item bool) *yaml.Node {
 		}
 		return mapping("type", "array", "nullable", true, "xml", mapping("wrapped", true), "items", items)
 	case kMap:
-		return mapping("type", "object", "nullable", true, "additionalProperties", typeSchema(t.item, xmlForm, true))
+		s := mapping("type", "object", "nullable", true, "additionalProperties", typeSchema(t.item, xmlForm, true))
+		if t.key != nil && t.key.kind != kString {
+			set(s, extKey, keySchema(t.key))
+		}
+		return s
 	}
 	return mapping("type", "string", "nullable", true)
 }

@@ -127,7 +127,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("import: encode yaml: %w", err)
 	}
-	return &Result{YAML: buf.Bytes(), Warnings: in.warnings}, nil
+	return &Result{YAML: buf.Bytes(), Warnings: unresolved(in.warnings, opts.Overlay)}, nil
 }
 
 // ParsePages reads one Help Page document, HTML or text, into its pages (an API page, or

@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -15,6 +16,9 @@ type operation struct {
 	reqType, respType    *typ
 	reqGroups, respGroup []sampleGroup
 	reqName, respName    string
+	// result is the action's declared result type when it documents no body
+	// (IHttpActionResult, HttpResponseMessage) and the page shows no sample either.
+	result string
 }
 
 // sampleGroup is a sample with its parsed value.
@@ -32,7 +36,15 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 	var xe *xmlElement
 	for _, s := range samples {
 		g := sampleGroup{Sample: s}
-		if s.Available && len(s.MediaTypes) > 0 {
+		if strings.HasPrefix(strings.TrimSpace(s.Text), failedSample) {
+			// The sample generator could not write the type in that format (no
+			// parameterless constructor, an interface member, a formatter that refuses).
+			g.Available = false
+			sw := w
+			sw.line = s.Line
+			in.warnKey(sw, "", "%s", firstLine(s.Text))
+		}
+		if g.Available && len(s.MediaTypes) > 0 {
 			sw := w
 			sw.line = s.Line
 			switch mt := s.MediaTypes[0]; {
@@ -90,7 +102,7 @@ func (in *inferrer) operation(p *Page) *operation {
 		}
 	}
 	op.path = "/" + strings.Join(segs, "/")
-	op.id = strings.Join(append(idParts, byParts...), "")
+	op.id = in.uniqueID(strings.Join(append(idParts, byParts...), ""))
 	var queryParams []string
 	for _, q := range strings.Split(query, "&") {
 		if name, _, ok := strings.Cut(q, "="); ok && name != "" {
@@ -101,17 +113,19 @@ func (in *inferrer) operation(p *Page) *operation {
 	for _, prm := range p.URIParameters {
 		byName[strings.ToLower(prm.Name)] = prm
 	}
+	paramsKey := []string{"paths", op.path, strings.ToLower(op.method), "parameters"}
 	addParam := func(name, loc string) {
 		prm, ok := byName[strings.ToLower(name)]
 		pw := w.at(name)
+		pw.key = paramsKey
 		if ok {
 			pw.line = prm.Line
 		} else {
-			in.warn(pw, "%s parameter is not in the parameters table", loc)
+			in.warnKey(pw, "", "%s parameter is not in the parameters table", loc)
 		}
 		var t *typ
 		switch {
-		case prm.Type != "":
+		case prm.Type != "" && isTypeText(cleanTypeText(prm.Type)):
 			t = in.typeOf(pw, prm.Type, nil, nil, name)
 		case constraint[name] == "int" || constraint[name] == "long":
 			t = &typ{kind: kInt}
@@ -120,21 +134,21 @@ func (in *inferrer) operation(p *Page) *operation {
 		case constraint[name] == "guid":
 			t = &typ{kind: kGUID}
 		default:
-			in.warn(pw, "the page gives no type for this %s parameter; string assumed", loc)
+			in.warnKey(pw, "", "the page gives no type for this %s parameter; string assumed", loc)
 			t = &typ{kind: kString}
 		}
 		schema := typeSchema(t, false, false)
 		if t.kind == kString {
 			del(schema, "nullable")
 		}
-		required := loc == "path"
-		for _, a := range prm.Annotations {
-			if a == "Required" {
-				required = true
-			}
-			if v, ok := strings.CutPrefix(a, "Default value is "); ok {
-				set(schema, "default", scalarFor(t, v))
-			}
+		cons := in.parseAnnotations(pw, prm.Annotations)
+		cons.apply(schema, t)
+		required := loc == "path" || cons.required
+		if cons.def != "" {
+			set(schema, "default", scalarFor(t, cons.def))
+		}
+		if d := cons.description(prm.Documentation); d != prm.Documentation {
+			prm.Documentation = d
 		}
 		n := mapping("name", name, "in", loc)
 		if prm.Documentation != "" {
@@ -175,6 +189,7 @@ func (in *inferrer) operation(p *Page) *operation {
 	}
 	sw := w
 	sw.resp = true
+	sw.key = []string{"paths", op.path, strings.ToLower(op.method), "responses", "200", "content"}
 	op.respGroup, jv, xe = in.parseSamples(sw, p.ResponseSamples)
 	if p.Response != nil || len(p.ResponseSamples) > 0 {
 		text := ""
@@ -183,10 +198,54 @@ func (in *inferrer) operation(p *Page) *operation {
 			text = p.Response.Type
 			sw.line = p.Response.Line
 		}
+		if r := actionResult(text); r != "" {
+			// The page describes the action's declared type, not its body: a members
+			// table there is HttpResponseMessage's own. Only a sample tells the body.
+			text = ""
+			if jv == nil && xe == nil {
+				op.result = r
+				in.warnKey(sw, "", "the action returns %s and the page shows no sample: the body is not documented; "+
+					"the response is a 200 with no content", r)
+				return op
+			}
+		}
+		sw.key = nil
 		op.respType = in.rootType(sw, text, jv, xe, op.id+"Response")
 		op.respName = exampleBase(op.respType, op.id+"Response")
+		if jv == nil && xe == nil && len(op.respGroup) > 0 {
+			mt := op.respGroup[0].MediaTypes
+			if len(mt) > 0 {
+				in.warnAt(sw, []string{"paths", op.path, strings.ToLower(op.method), "responses", "200", "content", mt[0], "examples", "docs"},
+					"no sample of the response body (\"Sample not available.\"); the mock has no documented example to answer with")
+			}
+		}
 	}
 	return op
+}
+
+// failedSample starts what the template shows when the sample generator throws.
+const failedSample = "Failed to generate the sample for media type"
+
+// actionResult returns the result type a response type column names when it documents no
+// body: IHttpActionResult or HttpResponseMessage, possibly run together with the next
+// word ("IHttpActionResultNone."); else "".
+func actionResult(text string) string {
+	text = strings.TrimSpace(text)
+	for _, r := range []string{"IHttpActionResult", "HttpResponseMessage", "Task<IHttpActionResult>", "Task<HttpResponseMessage>"} {
+		if strings.HasPrefix(text, r) {
+			return strings.TrimSuffix(strings.TrimPrefix(r, "Task<"), ">")
+		}
+	}
+	return ""
+}
+
+// firstLine returns s's first line, trimmed.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
 }
 
 // firstSampleLine is the line of the first available sample, where a page without tables
@@ -216,9 +275,9 @@ func (in *inferrer) rootType(w where, text string, jv *jsonValue, xe *xmlElement
 		k, name, _ := parseTypeText(text)
 		switch {
 		case k == kClass && (in.models[name] == nil || len(in.models[name].Enum) == 0):
-			if xe != nil && xe.name != name {
-				in.warn(w, "the XML sample's root element %s differs from the type %s (a [DataContract(Name)]?)", xe.name, name)
-			}
+			// A root element named otherwise than the type ([DataContract(Name = "color")]
+			// on ColorViewModel, a generic's contract name) names the XML form: classOf
+			// takes the data contract name from it.
 			return &typ{kind: kClass, class: in.classOf(w, name, true, true, jv, xe)}
 		default:
 			return in.typeOf(w, text, jv, xe, fallback)
@@ -232,7 +291,7 @@ func (in *inferrer) rootType(w where, text string, jv *jsonValue, xe *xmlElement
 		if xe != nil {
 			name, named = xe.name, true
 		} else {
-			in.warn(w, "no XML sample names the body's class; named %s", fallback)
+			in.warnAt(w, []string{OverlayImportKey, "rename", fallback}, "no XML sample names the body's class; named %s", fallback)
 		}
 		return &typ{kind: kClass, class: in.classOf(w, name, named, true, jv, xe)}
 	}
@@ -252,7 +311,8 @@ func pascal(s string) string {
 	var b strings.Builder
 	upper := true
 	for _, r := range s {
-		if r == '_' || r == '-' || r == '.' {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
+			// "_", "-", ".", and whatever a route may hold ("~", "%20") separate words.
 			upper = true
 			continue
 		}
@@ -276,4 +336,49 @@ func scalarFor(t *typ, v string) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strings.ToLower(v)}
 	}
 	return str(v)
+}
+
+// noBodyStatus is the status of an operation whose page documents no response body: 204
+// for a void action ("None."), which is what Web API answers; 200 for an action that
+// returns IHttpActionResult or HttpResponseMessage, whose status and body only its code
+// decides.
+func noBodyStatus(op *operation) string {
+	if op.result != "" {
+		return "200"
+	}
+	return "204"
+}
+
+// noBodyResponse is that response: no content, and for an action result the
+// x-aspnet-result extension naming the declared type, so that a reader (and the overlay
+// that adds content) knows the body is undocumented rather than empty.
+func noBodyResponse(op *operation) *yaml.Node {
+	if op.result == "" {
+		// An action without a result: Web API answers 204.
+		return mapping("description", "No Content")
+	}
+	return mapping("description", "OK (the Help Page documents no body: the action returns "+op.result+")",
+		extResult, op.result)
+}
+
+// extResult names the action's declared result type on a response the page documents no
+// body for.
+const extResult = "x-aspnet-result"
+
+// uniqueID returns id, or id2, id3... when another operation has it already (GET api/x
+// and GET api/x?id={id} both read getX).
+func (in *inferrer) uniqueID(id string) string {
+	if in.ids == nil {
+		in.ids = map[string]bool{}
+	}
+	for i := 1; ; i++ {
+		n := id
+		if i > 1 {
+			n += strconv.Itoa(i)
+		}
+		if !in.ids[n] {
+			in.ids[n] = true
+			return n
+		}
+	}
 }

@@ -20,6 +20,8 @@ const (
 	kMap
 	kClass
 	kEnum
+	// kObject is System.Object, a free-form member ({} in JSON, an empty element in XML).
+	kObject
 )
 
 // typ is an inferred member type.
@@ -38,6 +40,9 @@ type typ struct {
 	enumNumbers bool
 	// format is an integer's or number's format when known.
 	format string
+	// nullable marks a nullable value type (int?, DateTime?, an enum?), which a sample
+	// shows as null or i:nil; reference types are always nullable.
+	nullable bool
 }
 
 // class is an inferred .NET class (or enum).
@@ -73,6 +78,19 @@ type member struct {
 	doc      string
 	// order is the inferred [DataMember(Order)] (0: none).
 	order int
+	// xmlName is the member's element name when the XML sample spells it otherwise than
+	// JSON (camelCase JSON from CamelCasePropertyNamesContractResolver); else "".
+	xmlName string
+	// cons are the keywords its annotations state.
+	cons constraints
+}
+
+// elementName is the member's XML element name.
+func (m *member) elementName() string {
+	if m.xmlName != "" {
+		return m.xmlName
+	}
+	return m.name
 }
 
 // simpleTypes maps the template's names of simple types (ModelDescriptionGenerator's
@@ -90,6 +108,38 @@ var simpleTypes = map[string]kind{
 	"character":                  kString,
 	"URI":                        kString,
 	"time interval":              kString,
+	"Object":                     kObject,
+	"object":                     kObject,
+}
+
+// cleanTypeText removes what a mis-parsed cell leaves around a type column ("date |").
+func cleanTypeText(s string) string {
+	s = strings.TrimSpace(s)
+	for {
+		t := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(s, "|"), "|"))
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// isTypeText reports whether a type column names a type: a simple type, a collection or
+// dictionary of types, or a class name; never an annotation or a sentence.
+func isTypeText(s string) bool {
+	if isAnnotation(s) {
+		return false
+	}
+	k, item, key := parseTypeText(s)
+	switch k {
+	case kArray:
+		return isTypeText(item)
+	case kMap:
+		return isTypeText(item) && isTypeText(key)
+	case kClass:
+		return isTypeName(item)
+	}
+	return true
 }
 
 // parseTypeText splits a type column ("Collection of X", "Dictionary of string [key] and

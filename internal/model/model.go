@@ -25,6 +25,9 @@ const (
 	ExtensionDotnetOrder = "x-dotnet-order"
 	// ExtensionDotnetType names a member's CLR type where JSON Schema cannot say it.
 	ExtensionDotnetType = "x-dotnet-type"
+	// ExtensionDotnetKey is the schema of a dictionary's keys when they are not strings
+	// (Dictionary<int,bool>); JSON writes them as strings all the same.
+	ExtensionDotnetKey = "x-dotnet-key"
 	// DotnetDateTimeOffset is the x-dotnet-type value of a DateTimeOffset member.
 	DotnetDateTimeOffset = "System.DateTimeOffset"
 )
@@ -267,9 +270,10 @@ func (c *Compiler) compileValue(t *Type, s *openapi3.Schema) error {
 			}
 			t.Item = item
 		}
-		// Dictionary<string,X>: DataContractSerializer writes KeyValueOfstringX entries, the
-		// name of its generic KeyValue<string,X> (with a digest when X is not built in).
-		t.ItemName = genericName("KeyValue", contractRef{"string", schemaNamespace}, argument(t.Item))
+		// Dictionary<K,X>: DataContractSerializer writes KeyValueOfKX entries, the name of
+		// its generic KeyValue<K,X> (with a digest when X is not built in); K is string
+		// unless x-dotnet-key says otherwise (KeyValueOfintboolean).
+		t.ItemName = genericName("KeyValue", dictionaryKey(s), argument(t.Item))
 		t.ItemNamespace = ArraysNamespace
 	default:
 		return fmt.Errorf("compile schema: type %v is not supported", s.Type)

@@ -47,6 +47,8 @@ func TestRootNames(t *testing.T) {
 		{"int collection", `{"type": "array", "items": {"type": "integer", "format": "int32"}}`, "ArrayOfint", model.ArraysNamespace, "int"},
 		{"nested collection", `{"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}`, "ArrayOfArrayOfint", model.ArraysNamespace, "ArrayOfint"},
 		{"dictionary", `{"type": "object", "additionalProperties": {"type": "boolean"}}`, "ArrayOfKeyValueOfstringboolean", model.ArraysNamespace, "KeyValueOfstringboolean"},
+		{"int-keyed dictionary", `{"type": "object", "additionalProperties": {"type": "boolean"}, "x-dotnet-key": {"type": "integer", "format": "int32"}}`, "ArrayOfKeyValueOfintboolean", model.ArraysNamespace, "KeyValueOfintboolean"},
+		{"guid-keyed dictionary", `{"type": "object", "additionalProperties": {"type": "string"}, "x-dotnet-key": {"type": "string", "format": "uuid"}}`, "ArrayOfKeyValueOfguidstring", model.ArraysNamespace, "KeyValueOfguidstring"},
 		{"int", `{"type": "integer", "format": "int32"}`, "int", model.SerializationNamespace, ""},
 		{"long", `{"type": "integer", "format": "int64"}`, "long", model.SerializationNamespace, ""},
 		{"decimal", `{"type": "number"}`, "decimal", model.SerializationNamespace, ""},
