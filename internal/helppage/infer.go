@@ -298,6 +298,15 @@ type layer struct {
 // member element.
 func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValue, xe *xmlElement) *class {
 	table := in.models[name]
+	if strings.Contains(name, "`") && root && xe != nil && componentName.MatchString(xe.name) {
+		// A CLR generic name ("ResponseResult`1") says nothing of its arguments, so two
+		// closings would share it; the data contract name the XML sample shows
+		// (ResponseResultOfNullableOfguid5F2dSckg) is unique.
+		name = xe.name
+	} else if strings.Contains(name, "`") {
+		in.warnAt(w, []string{OverlayImportKey, "rename", safeName(name)},
+			"%s is a generic type the page does not close; named %s", name, safeName(name))
+	}
 	if sn := safeName(name); sn != name {
 		if sn == "" {
 			sn = "Model"
