@@ -26,6 +26,8 @@ type sampleGroup struct {
 	Sample
 	json *jsonValue
 	xml  *xmlElement
+	// failed is the template's message when the sample generator failed.
+	failed string
 }
 
 // parseSamples parses the available JSON and XML samples, warning about those that do
@@ -36,13 +38,11 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 	var xe *xmlElement
 	for _, s := range samples {
 		g := sampleGroup{Sample: s}
-		if strings.HasPrefix(strings.TrimSpace(s.Text), failedSample) {
+		if t := strings.TrimSpace(s.Text); strings.HasPrefix(t, failedSample) || strings.HasPrefix(t, formatterException) {
 			// The sample generator could not write the type in that format (no
 			// parameterless constructor, an interface member, a formatter that refuses).
 			g.Available = false
-			sw := w
-			sw.line = s.Line
-			in.warnKey(sw, "", "%s", firstLine(s.Text))
+			g.failed = firstLine(t)
 		}
 		if g.Available && len(s.MediaTypes) > 0 {
 			sw := w
@@ -212,19 +212,27 @@ func (in *inferrer) operation(p *Page) *operation {
 		sw.key = nil
 		op.respType = in.rootType(sw, text, jv, xe, op.id+"Response")
 		op.respName = exampleBase(op.respType, op.id+"Response")
-		if jv == nil && xe == nil && len(op.respGroup) > 0 {
-			mt := op.respGroup[0].MediaTypes
-			if len(mt) > 0 {
-				in.warnAt(sw, []string{"paths", op.path, strings.ToLower(op.method), "responses", "200", "content", mt[0], "examples", "docs"},
-					"no sample of the response body (\"Sample not available.\"); the mock has no documented example to answer with")
+		if jv == nil && xe == nil && len(op.respGroup) > 0 && len(op.respGroup[0].MediaTypes) > 0 {
+			why := `"Sample not available."`
+			for _, g := range op.respGroup {
+				if g.failed != "" {
+					why = strconv.Quote(g.failed)
+					break
+				}
 			}
+			in.warnAt(sw, []string{"paths", op.path, strings.ToLower(op.method), "responses", "200", "content", op.respGroup[0].MediaTypes[0], "examples", "docs"},
+				"the page shows no sample of the response body (%s); there is no documented example to answer with", why)
 		}
 	}
 	return op
 }
 
-// failedSample starts what the template shows when the sample generator throws.
-const failedSample = "Failed to generate the sample for media type"
+// failedSample and formatterException start what the template shows (an InvalidSample)
+// when no formatter writes the type in a media type, or when the formatter throws.
+const (
+	failedSample       = "Failed to generate the sample for media type"
+	formatterException = "An exception has occurred while using the formatter"
+)
 
 // actionResult returns the result type a response type column names when it documents no
 // body: IHttpActionResult or HttpResponseMessage, possibly run together with the next
