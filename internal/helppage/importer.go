@@ -97,6 +97,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 			markTypeUsage(op.respType, true)
 		}
 	}
+	in.guessNamespaces()
 	seen := map[*class]bool{}
 	for _, c := range in.sortedClasses() {
 		needsXMLVariant(c, seen)

@@ -17,6 +17,37 @@ type inferrer struct {
 	models map[string]*Model
 	// ids holds the operationIds given so far.
 	ids map[string]bool
+	// xmlListed tells that some page lists an XML media type.
+	xmlListed bool
+}
+
+// guessNamespaces gives each class no XML sample showed a data contract namespace: the
+// namespace most classes of the pages share (a service keeps its models together), else
+// DataContractSerializer's namespace of a type outside any CLR namespace. The guess is
+// a warning naming the overlay key that states it, when the pages list XML at all.
+func (in *inferrer) guessNamespaces() {
+	count := map[string]int{}
+	for _, c := range in.classes {
+		if c.namespace != "" && !c.isEnum {
+			count[c.namespace]++
+		}
+	}
+	guess, best := contractPrefix, 0
+	for ns, n := range count {
+		if n > best || n == best && ns < guess {
+			guess, best = ns, n
+		}
+	}
+	for _, c := range in.sortedClasses() {
+		if c.namespace != "" || c.isEnum || c.members == nil && c.base == nil {
+			continue
+		}
+		c.namespace = guess
+		if in.xmlListed {
+			in.warnKey(where{source: c.source, line: c.line, path: c.name, key: schemaKey(c.name)}, "xml.namespace",
+				"no XML sample shows its data contract namespace; %s assumed", guess)
+		}
+	}
 }
 
 // where is the context of an inference, for warnings.
@@ -155,6 +186,7 @@ func (in *inferrer) typeOf(w where, text string, jv *jsonValue, xe *xmlElement, 
 		return &typ{kind: kObject}
 	case jv != nil && jv.kind == jsonObject, jv == nil && xe != nil && len(xe.children) > 0:
 		in.warnAt(w, []string{OverlayImportKey, "rename", safeName(memberName)}, "the page names no type for this object; its class is named %s after the member", memberName)
+		in.warnings[len(in.warnings)-1].alt = schemaKey(safeName(memberName))
 		return &typ{kind: kClass, class: in.classOf(w, memberName, false, false, jv, xe)}
 	case jv != nil && jv.kind == jsonArray:
 		return in.arrayOf(w, "", jv, xe, memberName)

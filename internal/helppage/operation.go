@@ -44,6 +44,9 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 			g.Available = false
 			g.failed = firstLine(t)
 		}
+		for _, mt := range s.MediaTypes {
+			in.xmlListed = in.xmlListed || isXMLMediaType(strings.ToLower(mt))
+		}
 		if g.Available && len(s.MediaTypes) > 0 {
 			sw := w
 			sw.line = s.Line
@@ -60,6 +63,7 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 					}
 				}
 			case isXMLMediaType(mt):
+				in.xmlListed = true
 				v, err := parseXML(s.Text)
 				if err != nil {
 					in.warn(sw, "%s sample ignored: %v", mt, err)

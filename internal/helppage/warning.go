@@ -18,8 +18,9 @@ type Warning struct {
 	// slash is written in brackets ("paths[/api/x].get"). An overlay that sets it
 	// silences the warning. Empty when no overlay key can say it.
 	Key string
-	// path is Key's segments.
-	path []string
+	// path is Key's segments; alt another key that resolves the warning as well (the
+	// overlay accepts a made-up class name by describing the schema under it).
+	path, alt []string
 }
 
 // String formats the warning as "source:line: message (overlay: key)".
@@ -61,7 +62,7 @@ func unresolved(warnings []Warning, overlay []byte) []Warning {
 	}
 	var out []Warning
 	for _, w := range warnings {
-		if len(w.path) > 0 && lookup(root.Content[0], w.path) != nil {
+		if len(w.path) > 0 && lookup(root.Content[0], w.path) != nil || len(w.alt) > 0 && lookup(root.Content[0], w.alt) != nil {
 			continue
 		}
 		out = append(out, w)
