@@ -50,9 +50,6 @@ func (in *inferrer) parseAnnotations(w where, list []string) constraints {
 	var c constraints
 	for _, a := range list {
 		a = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(a), "|"))
-		if a != "Required" && !strings.HasPrefix(a, "Default value is ") {
-			c.stated = append(c.stated, a)
-		}
 		switch {
 		case a == "" || a == "None." || strings.HasPrefix(a, "Define this parameter in the request"):
 			// The first template generation's "Additional information" says where a
@@ -69,10 +66,12 @@ func (in *inferrer) parseAnnotations(w where, list []string) constraints {
 				continue
 			}
 			c.pattern = p
+			c.stated = append(c.stated, a)
 		case strings.HasPrefix(a, "Data type: "):
 			dt := strings.TrimPrefix(a, "Data type: ")
 			if f, ok := dataTypeFormats[dt]; ok {
 				c.format = f
+				c.stated = append(c.stated, a)
 			} else {
 				c.notes = append(c.notes, a)
 			}
@@ -83,6 +82,7 @@ func (in *inferrer) parseAnnotations(w where, list []string) constraints {
 				} else {
 					c.minLength, c.maxLength = m[2], m[3]
 				}
+				c.stated = append(c.stated, a)
 				continue
 			}
 			if m := reLength.FindStringSubmatch(a); m != nil {
@@ -91,6 +91,7 @@ func (in *inferrer) parseAnnotations(w where, list []string) constraints {
 				} else {
 					c.minLength = m[2]
 				}
+				c.stated = append(c.stated, a)
 				continue
 			}
 			c.notes = append(c.notes, a)

@@ -102,8 +102,8 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	for _, c := range in.sortedClasses() {
 		needsXMLVariant(c, seen)
 		if c.inRequest && c.inResponse && !c.isEnum {
-			in.warnings = append(in.warnings, Warning{Source: c.source, Line: c.line,
-				Message: c.name + ": used in a request and a response; only [Required] members are marked required"})
+			in.warnKey(where{source: c.source, line: c.line, path: c.name, key: schemaKey(c.name)}, "required",
+				"used in a request and a response; only [Required] members are marked required")
 		}
 	}
 	doc := in.document(ops)

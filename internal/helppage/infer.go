@@ -577,7 +577,12 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 				if row.Line > 0 {
 					mw.line = row.Line
 				}
-				m.cons = in.parseAnnotations(mw, row.Annotations)
+				annotations := row.Annotations
+				if t := cleanTypeText(row.Type); isAnnotation(t) {
+					// A cell run into the type column: it is an annotation all the same.
+					annotations = append(slices.Clone(annotations), t)
+				}
+				m.cons = in.parseAnnotations(mw, annotations)
 				m.required = m.cons.required
 			}
 			var jm *jsonValue
