@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -54,7 +55,7 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 			case isJSONMediaType(mt):
 				v, err := parseJSON(s.Text)
 				if err != nil {
-					in.warn(sw, "%s sample ignored: %v", mt, err)
+					in.warnAt(sw, append(slices.Clone(w.key), mt, "examples", "docs"), "%s sample ignored: %v", mt, err)
 					g.Available = false
 				} else {
 					g.json = v
@@ -66,7 +67,7 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 				in.xmlListed = true
 				v, err := parseXML(s.Text)
 				if err != nil {
-					in.warn(sw, "%s sample ignored: %v", mt, err)
+					in.warnAt(sw, append(slices.Clone(w.key), mt, "examples", "docs"), "%s sample ignored: %v", mt, err)
 					g.Available = false
 				} else {
 					g.xml = v
@@ -178,6 +179,7 @@ func (in *inferrer) operation(p *Page) *operation {
 	}
 
 	rw := w
+	rw.key = []string{"paths", op.path, strings.ToLower(op.method), "requestBody", "content"}
 	var jv *jsonValue
 	var xe *xmlElement
 	op.reqGroups, jv, xe = in.parseSamples(rw, p.RequestSamples)
@@ -188,6 +190,7 @@ func (in *inferrer) operation(p *Page) *operation {
 			text = p.Request.Type
 			rw.line = p.Request.Line
 		}
+		rw.key = nil
 		op.reqType = in.rootType(rw, text, jv, xe, op.id+"Request")
 		op.reqName = exampleBase(op.reqType, op.id+"Request")
 	}
