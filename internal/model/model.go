@@ -28,6 +28,8 @@ const (
 	// ExtensionDotnetKey is the schema of a dictionary's keys when they are not strings
 	// (Dictionary<int,bool>); JSON writes them as strings all the same.
 	ExtensionDotnetKey = "x-dotnet-key"
+	// DotnetObject is the x-dotnet-type value of a System.Object member.
+	DotnetObject = "System.Object"
 	// DotnetDateTimeOffset is the x-dotnet-type value of a DateTimeOffset member.
 	DotnetDateTimeOffset = "System.DateTimeOffset"
 )
@@ -92,6 +94,10 @@ type Type struct {
 	ItemName, ItemNamespace string
 	// Enum lists the allowed values of a String, if the schema restricts them.
 	Enum []string
+	// Free marks a System.Object member (x-dotnet-type: System.Object): a Map in JSON
+	// ({} for the new object() a Help Page sample shows), an empty element in its
+	// declaring class's namespace in XML.
+	Free bool
 	// Schema is the schema the type was compiled from.
 	Schema *openapi3.Schema
 }
@@ -216,6 +222,10 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 	t := &Type{Nullable: nullable, Schema: s}
 	c.seen[key] = t
 	switch {
+	case s.Extensions[ExtensionDotnetType] == DotnetObject:
+		t.Kind, t.Free, t.Item = Map, true, &Type{Kind: String}
+		t.Name, t.Namespace = "anyType", schemaNamespace
+		return t, nil
 	case s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset:
 		t.Kind = DateTimeOffset
 	case len(s.AllOf) > 0 || len(s.Properties) > 0:
