@@ -190,9 +190,15 @@ func (in *inferrer) operation(p *Page) *operation {
 			text = p.Request.Type
 			rw.line = p.Request.Line
 		}
-		rw.key = nil
-		op.reqType = in.rootType(rw, text, jv, xe, op.id+"Request")
-		op.reqName = exampleBase(op.reqType, op.id+"Request")
+		if strings.HasPrefix(strings.TrimSpace(text), "HttpRequestMessage") && jv == nil && xe == nil {
+			// The action reads the raw request: the table is HttpRequestMessage's own
+			// members, and nothing tells the body.
+			in.warnKey(rw, "", "the action takes the HttpRequestMessage itself: the request body is not documented")
+		} else {
+			rw.key = nil
+			op.reqType = in.rootType(rw, text, jv, xe, op.id+"Request")
+			op.reqName = exampleBase(op.reqType, op.id+"Request")
+		}
 	}
 	sw := w
 	sw.resp = true
@@ -286,6 +292,15 @@ func containsFold(list []string, s string) bool {
 // rootType infers a request or response body's type; the XML sample's root element names
 // the class when no table does.
 func (in *inferrer) rootType(w where, text string, jv *jsonValue, xe *xmlElement, fallback string) *typ {
+	text = cleanTypeText(text)
+	if text != "" && !isTypeText(text) {
+		in.warnAt(w, []string{OverlayImportKey, "rename", fallback}, "the type reads %q, which is no type; inferred from the samples", text)
+		text = ""
+	}
+	if freeForm[text] {
+		// Json.NET's JObject, dynamic, object: any JSON the action takes or gives.
+		return &typ{kind: kObject}
+	}
 	if text != "" {
 		k, name, _ := parseTypeText(text)
 		switch {
@@ -397,3 +412,8 @@ func (in *inferrer) uniqueID(id string) string {
 		}
 	}
 }
+
+// freeForm are the body types that hold any JSON object: Json.NET's JObject and JToken,
+// dynamic and object (the Help Page describes JObject by its own members).
+var freeForm = map[string]bool{"JObject": true, "JToken": true, "Object": true, "object": true,
+	"dynamic": true, "ExpandoObject": true}
