@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -64,7 +65,7 @@ func buildCases(opts *Options) ([]*testCase, error) {
 	}
 	var cases []*testCase
 	for _, o := range ops {
-		cs, err := operationCases(o, opts.Set)
+		cs, err := operationCases(opts.Spec, o, opts.Set)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +101,7 @@ func checkSet(ops []*spec.Operation, set map[string]string) error {
 	return nil
 }
 
-func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, error) {
+func operationCases(s *spec.Spec, o *spec.Operation, set map[string]string) ([]*testCase, error) {
 	var cases []*testCase
 	header := func(kv ...string) http.Header {
 		h := http.Header{}
@@ -156,11 +157,9 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 	if len(o.RequestMediaTypes) > 0 {
 		probe("unsupported Content-Type text/plain", o.Method, o.Path, "text/plain", []byte("helpmock"), http.StatusUnsupportedMediaType)
 	}
-	wrongMethod := http.MethodGet
-	if o.Method == http.MethodGet {
-		wrongMethod = http.MethodDelete
+	if wrongMethod := unroutedMethod(s, o); wrongMethod != "" {
+		probe("wrong method "+wrongMethod, wrongMethod, o.Path, "", nil, http.StatusMethodNotAllowed)
 	}
-	probe("wrong method "+wrongMethod, wrongMethod, o.Path, "", nil, http.StatusMethodNotAllowed)
 	var body []byte
 	ct := ""
 	if b, ok := bodies[spec.ApplicationJSON]; ok {
@@ -168,4 +167,20 @@ func operationCases(o *spec.Operation, set map[string]string) ([]*testCase, erro
 	}
 	probe("unknown route", o.Method, strings.TrimSuffix(o.Path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
 	return cases, nil
+}
+
+// unroutedMethod returns a method that no operation of s answers on o's path (GET, or
+// DELETE for a GET operation, else the next that fits), or "" when every one is routed:
+// GET is no wrong method for DELETE api/x/{id} when GET api/x/{id} exists.
+func unroutedMethod(s *spec.Spec, o *spec.Operation) string {
+	for _, m := range []string{http.MethodGet, http.MethodDelete, http.MethodPut, http.MethodPost, http.MethodPatch} {
+		if m == o.Method {
+			continue
+		}
+		var mna *spec.MethodNotAllowedError
+		if _, _, err := s.Match(m, o.Path); errors.As(err, &mna) {
+			return m
+		}
+	}
+	return ""
 }
