@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"cmp"
 	"strconv"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -158,8 +159,11 @@ func valueSchema(t *typ, xmlForm, item bool) *yaml.Node {
 	case kGUID:
 		return mapping("type", "string", "format", "uuid")
 	case kInt:
-		return mapping("type", "integer", "format", "int32")
+		return mapping("type", "integer", "format", cmp.Or(t.format, "int32"))
 	case kNumber:
+		if t.format != "" {
+			return mapping("type", "number", "format", t.format)
+		}
 		return mapping("type", "number")
 	case kBool:
 		return mapping("type", "boolean")
@@ -219,6 +223,9 @@ func valueSchema(t *typ, xmlForm, item bool) *yaml.Node {
 			set(s, extKey, keySchema(t.key))
 		}
 		return s
+	}
+	if t.format != "" {
+		return mapping("type", "string", "format", t.format, "nullable", true)
 	}
 	return mapping("type", "string", "nullable", true)
 }

@@ -119,6 +119,9 @@ func (in *inferrer) typeOf(w where, text string, jv *jsonValue, xe *xmlElement, 
 		text = ""
 	}
 	isNull := jv != nil && jv.kind == jsonNull || xe != nil && xe.nil
+	if inner, ok := unwrapNullable(text); ok {
+		text, isNull = inner, true
+	}
 	if text != "" {
 		k, part, keyText := parseTypeText(text)
 		switch k {
@@ -159,6 +162,15 @@ func (in *inferrer) typeOf(w where, text string, jv *jsonValue, xe *xmlElement, 
 			return &typ{kind: kClass, class: in.classOf(w, part, true, false, jv, xe)}
 		default:
 			t := &typ{kind: k, nullable: isNull && k != kString}
+			if c, ok := clrTypes[strings.TrimPrefix(text, "System.")]; ok {
+				t.format = c.format
+			}
+			if text == "URI" {
+				t.format = "uri"
+			}
+			if t.kind == kDateTimeOffset {
+				return t
+			}
 			if k == kInt || k == kNumber {
 				if jv != nil && jv.kind != jsonNumber && jv.kind != jsonNull {
 					in.warnKey(w, "type", "the table says %s but the JSON sample holds %s", text, describe(jv))

@@ -112,6 +112,42 @@ var simpleTypes = map[string]kind{
 	"object":                     kObject,
 }
 
+// clrTypes maps the CLR names a customised page shows ("Int32", "System.Guid",
+// "Nullable<Int64>") to kinds and formats.
+var clrTypes = map[string]struct {
+	kind   kind
+	format string
+}{
+	"String": {kString, ""}, "Char": {kString, ""}, "Uri": {kString, "uri"}, "TimeSpan": {kString, ""},
+	"Int16": {kInt, ""}, "Int32": {kInt, ""}, "Int64": {kInt, "int64"}, "Byte": {kInt, ""}, "SByte": {kInt, ""},
+	"UInt16": {kInt, ""}, "UInt32": {kInt, "int64"}, "UInt64": {kInt, "int64"},
+	"int": {kInt, ""}, "long": {kInt, "int64"}, "short": {kInt, ""}, "bool": {kBool, ""},
+	"Decimal": {kNumber, ""}, "decimal": {kNumber, ""}, "Double": {kNumber, "double"}, "double": {kNumber, "double"},
+	"Single": {kNumber, "float"}, "float": {kNumber, "float"},
+	"Boolean": {kBool, ""}, "DateTime": {kDateTime, ""}, "DateTimeOffset": {kDateTimeOffset, ""},
+	"Guid": {kGUID, ""},
+}
+
+// unwrapNullable strips the ways a customised page says Nullable<T> ("Nullable<Int32>",
+// "Nullable`1[Int32]", "int?", "Nullable of integer", "nullable integer") and tells
+// whether it did.
+func unwrapNullable(s string) (string, bool) {
+	for _, p := range []string{"Nullable of ", "nullable ", "Nullable "} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	for _, p := range []string{"System.Nullable<", "Nullable<", "Nullable`1[", "NullableOf"} {
+		if rest, ok := strings.CutPrefix(s, p); ok && len(rest) > 0 {
+			return strings.TrimSpace(strings.TrimRight(rest, ">]")), true
+		}
+	}
+	if rest, ok := strings.CutSuffix(s, "?"); ok && rest != "" {
+		return strings.TrimSpace(rest), true
+	}
+	return s, false
+}
+
 // cleanTypeText removes what a mis-parsed cell leaves around a type column ("date |").
 func cleanTypeText(s string) string {
 	s = strings.TrimSpace(s)
@@ -129,6 +165,9 @@ func cleanTypeText(s string) string {
 func isTypeText(s string) bool {
 	if isAnnotation(s) {
 		return false
+	}
+	if inner, ok := unwrapNullable(s); ok {
+		return isTypeText(inner)
 	}
 	k, item, key := parseTypeText(s)
 	switch k {
@@ -157,6 +196,9 @@ func parseTypeText(s string) (k kind, item, key string) {
 	}
 	if k, ok := simpleTypes[s]; ok {
 		return k, "", ""
+	}
+	if c, ok := clrTypes[strings.TrimPrefix(s, "System.")]; ok {
+		return c.kind, "", ""
 	}
 	return kClass, s, ""
 }

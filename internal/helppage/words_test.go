@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -224,5 +225,55 @@ func TestCorpusNamesAreSafe(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTypeOfWords checks the types the type column's words (and a customised page's CLR
+// names) give, with the samples' nulls.
+func TestTypeOfWords(t *testing.T) {
+	null := &jsonValue{kind: jsonNull}
+	tests := []struct {
+		name, text string
+		jv         *jsonValue
+		want       string // the member schema, as flow YAML
+	}{
+		{"guid", "globally unique identifier", nil, "{type: string, format: uuid}"},
+		{"date", "date", nil, "{type: string, format: date-time}"},
+		{"decimal number", "decimal number", nil, "{type: number}"},
+		{"boolean", "boolean", nil, "{type: boolean}"},
+		{"URI", "URI", nil, "{type: string, format: uri, nullable: true}"},
+		{"collection", "Collection of integer", nil, "{type: array, nullable: true, xml: {wrapped: true}, items: {type: integer, format: int32, xml: {name: int, namespace: 'http://schemas.microsoft.com/2003/10/Serialization/Arrays'}}}"},
+		{"int-keyed dictionary", "Dictionary of integer [key] and boolean [value]", nil, "{type: object, nullable: true, additionalProperties: {type: boolean}, x-dotnet-key: {type: integer, format: int32}}"},
+		{"Object", "Object", nil, "{type: object, x-dotnet-type: System.Object, nullable: true}"},
+		{"null makes a value type nullable", "integer", null, "{type: integer, format: int32, nullable: true}"},
+		{"Nullable<Int64>", "Nullable<Int64>", nil, "{type: integer, format: int64, nullable: true}"},
+		{"int?", "int?", nil, "{type: integer, format: int32, nullable: true}"},
+		{"Nullable of decimal number", "Nullable of decimal number", nil, "{type: number, nullable: true}"},
+		{"System.Guid", "System.Guid", nil, "{type: string, format: uuid}"},
+		{"Double", "Double", nil, "{type: number, format: double}"},
+		{"cell run together", "date |", nil, "{type: string, format: date-time}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := &inferrer{classes: map[string]*class{}, models: map[string]*Model{}}
+			typ := in.typeOf(where{source: "x.txt", line: 1}, tt.text, tt.jv, &xmlElement{name: "M", text: "1"}, "M")
+			s := typeSchema(typ, false, false)
+			normalize(s, false)
+			setFlow(s)
+			out, err := yaml.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(string(out)); got != tt.want {
+				t.Errorf("typeOf(%q) = %s, want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func setFlow(n *yaml.Node) {
+	n.Style = yaml.FlowStyle
+	for _, c := range n.Content {
+		setFlow(c)
 	}
 }
