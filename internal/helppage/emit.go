@@ -99,10 +99,12 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 		if m.order > 0 {
 			set(s, extOrder, toNode(m.order))
 		}
-		name := m.name
-		if xmlForm {
-			name = m.elementName()
+		if m.xmlName != "" {
+			// The element is named otherwise than the JSON member (camelCase JSON by
+			// a Json.NET naming strategy): xml.name says so, OpenAPI's own way.
+			s = renameElement(s, m.xmlName)
 		}
+		name := m.name
 		set(props, name, s)
 		// Json.NET writes every member of a response, null or not; a request needs only
 		// the members marked [Required].
@@ -246,4 +248,19 @@ func defaultItemName(k kind) string {
 		return "guid"
 	}
 	return "string"
+}
+
+// renameElement gives a member schema the element name xmlName: in its xml object, or,
+// for a reference (whose siblings OpenAPI 3.0 ignores), in an allOf wrapper.
+func renameElement(s *yaml.Node, xmlName string) *yaml.Node {
+	if get(s, "$ref") != nil {
+		s = mapping("allOf", seq(s))
+	}
+	x := get(s, "xml")
+	if x == nil {
+		x = mapping()
+		set(s, "xml", x)
+	}
+	set(x, "name", str(xmlName))
+	return s
 }

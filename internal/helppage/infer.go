@@ -431,6 +431,11 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 				if sameMember(k, n) {
 					rows[k] = rows[n]
 					tableOrder[i] = k
+					if !hasXML {
+						// With no XML sample, the table's name (the CLR or data member
+						// name) is DataContractSerializer's.
+						alias[k] = n
+					}
 					break
 				}
 			}
@@ -688,7 +693,7 @@ func needsXMLVariant(c *class, seen map[*class]bool) bool {
 	seen[c] = false
 	v := c.base != nil && needsXMLVariant(c.base, seen)
 	for _, m := range c.members {
-		if !m.inJSON || !m.inXML || m.xmlName != "" || typeDiffers(m.t, seen) {
+		if !m.inJSON || !m.inXML || typeDiffers(m.t, seen) {
 			v = true
 		}
 	}

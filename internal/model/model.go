@@ -417,8 +417,9 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 			m := &Member{Name: name, XMLName: name, Namespace: ns, Class: className, Type: mt,
 				Required: slices.Contains(cl.Required, name), Order: dataMemberOrder(prop)}
 			// An inline member schema may rename its element or move it to another
-			// namespace; a referenced schema's xml object describes the referenced class.
-			if prop.Ref == "" && prop.Value.XML != nil && mt.Kind != Object {
+			// namespace; a referenced schema's xml object describes the referenced class,
+			// but an inline wrapper of one (allOf with a single reference) the member.
+			if prop.Ref == "" && prop.Value.XML != nil && (mt.Kind != Object || wraps(prop.Value)) {
 				m.XMLName = cmp.Or(prop.Value.XML.Name, m.XMLName)
 				m.Namespace = cmp.Or(prop.Value.XML.Namespace, m.Namespace)
 			}
@@ -502,4 +503,10 @@ func refName(ref *openapi3.SchemaRef) string {
 		return "<nil>"
 	}
 	return ref.Ref
+}
+
+// wraps tells whether s only wraps a reference (allOf: [$ref], with nullable or an xml
+// object beside it), as a member of a class type is written.
+func wraps(s *openapi3.Schema) bool {
+	return len(s.AllOf) == 1 && s.AllOf[0].Ref != "" && len(s.Properties) == 0
 }
