@@ -43,9 +43,16 @@ func (in *inferrer) guessNamespaces() {
 			continue
 		}
 		c.namespace = guess
+		// A class of the same page is the better guide: its service's models.
+		for _, o := range in.sortedClasses() {
+			if o.source == c.source && o.namespace != "" && !o.isEnum && o.namespace != c.namespace && count[o.namespace] > 0 {
+				c.namespace = o.namespace
+				break
+			}
+		}
 		if in.xmlListed {
 			in.warnKey(where{source: c.source, line: c.line, path: c.name, key: schemaKey(c.name)}, "xml.namespace",
-				"no XML sample shows its data contract namespace; %s assumed", guess)
+				"no XML sample shows its data contract namespace; %s assumed", c.namespace)
 		}
 	}
 }
