@@ -277,3 +277,52 @@ func setFlow(n *yaml.Node) {
 		setFlow(c)
 	}
 }
+
+// TestResponsesWithoutBody checks what the spec says, and the one warning, for each way a
+// page documents no response body.
+func TestResponsesWithoutBody(t *testing.T) {
+	page := func(resource, formats string) string {
+		return "GET api/things\nRequest Information\nURI Parameters\nNone.\nBody Parameters\nNone.\n" +
+			"Response Information\nResource Description\n" + resource + "\nResponse Formats\n" + formats
+	}
+	thing := "ThingName | Description | Type | Additional information |\n---|---|---|---|\nName | string |\nNone. |\n"
+	unavailable := "application/json, text/json\nSample:\nSample not available.\napplication/xml, text/xml\nSample:\nSample not available.\n"
+	tests := []struct {
+		name, doc string
+		want      []string // lines of the document
+		wantKeys  []string // the warnings' overlay keys
+	}{
+		{"void action", page("None.", ""), []string{"'204':", "description: No Content"}, nil},
+		{"IHttpActionResult", page("IHttpActionResult", ""),
+			[]string{"'200':", "x-aspnet-result: IHttpActionResult"}, []string{"paths[/api/things].get.responses.200.content"}},
+		{"run together with None.", page("IHttpActionResultNone.", unavailable),
+			[]string{"'200':", "x-aspnet-result: IHttpActionResult"}, []string{"paths[/api/things].get.responses.200.content"}},
+		{"HttpResponseMessage with its members table", page("HttpResponseMessageName | Description | Type | Additional information |\n---|---|---|---|\nVersion | Version |\nNone. |\n", ""),
+			[]string{"'200':", "x-aspnet-result: HttpResponseMessage"}, []string{"paths[/api/things].get.responses.200.content"}},
+		// Without an XML sample, the data contract namespace is a guess too.
+		{"no sample in any format", page(thing, unavailable),
+			[]string{"'200':", "$ref: '#/components/schemas/Thing'"}, []string{"paths[/api/things].get.responses.200.content[application/json].examples.docs", "components.schemas.Thing.xml.namespace"}},
+		{"the sample generator failed", page(thing, "application/json, text/json\nSample:\nFailed to generate the sample for media type 'application/json'. Cannot use formatter 'JsonMediaTypeFormatter' to write type 'Thing'.\n"),
+			[]string{"'200':", "$ref: '#/components/schemas/Thing'"}, []string{"paths[/api/things].get.responses.200.content[application/json].examples.docs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Import([]Document{{Name: "x.txt", Data: []byte(tt.doc)}}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(res.YAML), w) {
+					t.Errorf("Import() lacks %q:\n%s", w, res.YAML)
+				}
+			}
+			var keys []string
+			for _, w := range res.Warnings {
+				keys = append(keys, w.Key)
+			}
+			if !slices.Equal(keys, tt.wantKeys) {
+				t.Errorf("Import() warns with keys %q, want %q", keys, tt.wantKeys)
+			}
+		})
+	}
+}
