@@ -26,6 +26,9 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 		o := mapping("operationId", op.id)
 		if op.page.Documentation != "" {
 			set(o, "summary", str(op.page.Documentation))
+		} else {
+			// No documentation: the page's title names the operation.
+			set(o, "summary", str(op.method+" "+op.page.Route))
 		}
 		if len(op.params) > 0 {
 			set(o, "parameters", seq(op.params...))
@@ -70,6 +73,12 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 	return mapping(
 		"openapi", "3.0.3",
 		"info", mapping("title", "ASP.NET Web API (imported from its Help Pages)", "version", "1.0.0"),
+		// What OpenAPI assumes when they are absent (the document's own host; no
+		// security requirement: a Help Page says nothing of authentication), said so
+		// that linters (Redocly's no-empty-servers, security-defined) accept the
+		// document. The overlay states the real ones.
+		"servers", seq(mapping("url", "/")),
+		"security", seq(),
 		"paths", paths,
 		"components", components,
 	)
