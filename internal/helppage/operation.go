@@ -146,7 +146,12 @@ func (in *inferrer) operation(p *Page) *operation {
 		if t.kind == kString {
 			del(schema, "nullable")
 		}
-		cons := in.parseAnnotations(pw, prm.Annotations)
+		annotations := prm.Annotations
+		if t := cleanTypeText(prm.Type); isAnnotation(t) {
+			// A cell run into the type column: it is an annotation all the same.
+			annotations = append(slices.Clone(annotations), t)
+		}
+		cons := in.parseAnnotations(pw, annotations)
 		cons.apply(schema, t)
 		required := loc == "path" || cons.required
 		if cons.def != "" {
