@@ -85,13 +85,6 @@ type member struct {
 	cons constraints
 }
 
-// elementName is the member's XML element name.
-func (m *member) elementName() string {
-	if m.xmlName != "" {
-		return m.xmlName
-	}
-	return m.name
-}
 
 // simpleTypes maps the template's names of simple types (ModelDescriptionGenerator's
 // DefaultTypeDocumentation) to kinds.
