@@ -76,6 +76,11 @@ func (in *inferrer) warn(w where, format string, args ...any) {
 // warnKey reports what the page does not say, naming the overlay key (w.key, then sub's
 // dot-separated segments) that states it.
 func (in *inferrer) warnKey(w where, sub string, format string, args ...any) {
+	if len(w.key) == 0 {
+		// Nothing the overlay can name (a type of no schema of its own).
+		in.warnAt(w, nil, format, args...)
+		return
+	}
 	key := slices.Clone(w.key)
 	if sub != "" {
 		key = append(key, strings.Split(sub, ".")...)

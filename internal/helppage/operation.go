@@ -17,8 +17,10 @@ type operation struct {
 	reqType, respType    *typ
 	reqGroups, respGroup []sampleGroup
 	reqName, respName    string
-	// result is the action's declared result type when it documents no body
-	// (IHttpActionResult, HttpResponseMessage) and the page shows no sample either.
+	// noBody tells that the page documents a result but no body for it; result is
+	// the action's declared result type when the page names it (IHttpActionResult,
+	// HttpResponseMessage).
+	noBody bool
 	result string
 }
 
@@ -221,11 +223,20 @@ func (in *inferrer) operation(p *Page) *operation {
 			// table there is HttpResponseMessage's own. Only a sample tells the body.
 			text = ""
 			if jv == nil && xe == nil {
-				op.result = r
+				op.result, op.noBody = r, true
 				in.warnKey(sw, "", "the action returns %s and the page shows no sample: the body is not documented; "+
 					"the response is a 200 with no content", r)
 				return op
 			}
+		}
+		if p.Response == nil && jv == nil && xe == nil {
+			// Response Formats but no type and no sample: the type link the template
+			// writes before "None." for a type without members (an IHttpActionResult)
+			// was lost. A void action shows no Response Formats at all.
+			op.noBody = true
+			in.warnKey(sw, "", "the page names no response type and shows no sample: the body is not documented; "+
+				"the response is a 200 with no content")
+			return op
 		}
 		sw.key = nil
 		op.respType = in.rootType(sw, text, jv, xe, op.id+"Response")
@@ -378,7 +389,7 @@ func scalarFor(t *typ, v string) *yaml.Node {
 // returns IHttpActionResult or HttpResponseMessage, whose status and body only its code
 // decides.
 func noBodyStatus(op *operation) string {
-	if op.result != "" {
+	if op.noBody {
 		return "200"
 	}
 	return "204"
@@ -388,9 +399,12 @@ func noBodyStatus(op *operation) string {
 // x-aspnet-result extension naming the declared type, so that a reader (and the overlay
 // that adds content) knows the body is undocumented rather than empty.
 func noBodyResponse(op *operation) *yaml.Node {
-	if op.result == "" {
+	switch {
+	case !op.noBody:
 		// An action without a result: Web API answers 204.
 		return mapping("description", "No Content")
+	case op.result == "":
+		return mapping("description", "OK (the Help Page documents no body)")
 	}
 	return mapping("description", "OK (the Help Page documents no body: the action returns "+op.result+")",
 		extResult, op.result)

@@ -297,6 +297,8 @@ func TestResponsesWithoutBody(t *testing.T) {
 			[]string{"'200':", "x-aspnet-result: IHttpActionResult"}, []string{"paths[/api/things].get.responses.200.content"}},
 		{"run together with None.", page("IHttpActionResultNone.", unavailable),
 			[]string{"'200':", "x-aspnet-result: IHttpActionResult"}, []string{"paths[/api/things].get.responses.200.content"}},
+		{"a type link lost before None.", page("None.", unavailable),
+			[]string{"'200':", "description: OK (the Help Page documents no body)"}, []string{"paths[/api/things].get.responses.200.content"}},
 		{"HttpResponseMessage with its members table", page("HttpResponseMessageName | Description | Type | Additional information |\n---|---|---|---|\nVersion | Version |\nNone. |\n", ""),
 			[]string{"'200':", "x-aspnet-result: HttpResponseMessage"}, []string{"paths[/api/things].get.responses.200.content"}},
 		// Without an XML sample, the data contract namespace is a guess too.
