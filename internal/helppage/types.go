@@ -85,7 +85,6 @@ type member struct {
 	cons constraints
 }
 
-
 // simpleTypes maps the template's names of simple types (ModelDescriptionGenerator's
 // DefaultTypeDocumentation) to kinds.
 var simpleTypes = map[string]kind{
