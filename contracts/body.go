@@ -92,8 +92,9 @@ func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
 	case spec.IsJSON(mt):
 		return jsonnet.Append(nil, t, value), nil
 	case spec.IsXML(mt):
-		if value == nil {
-			// No JSON example to encode: send the XML example text as it is.
+		// No JSON example to encode, or an XML form that differs from the JSON one (its
+		// own schema: enums by name, other member names): send the XML example as it is.
+		if value == nil || differs(o, t) {
 			if text, ok := o.RequestExamples[mt][spec.DocsExample].(string); ok {
 				return []byte(text), nil
 			}
@@ -137,4 +138,14 @@ func formEncode(t *model.Type, v any) string {
 		}
 	}
 	return strings.Join(parts, "&")
+}
+
+// differs tells whether the XML layout t has another schema than the JSON request's.
+func differs(o *spec.Operation, t *model.Type) bool {
+	for _, mt := range []string{spec.ApplicationJSON, spec.TextJSON} {
+		if j := o.Request[mt]; j != nil {
+			return j.Schema != t.Schema
+		}
+	}
+	return false
 }

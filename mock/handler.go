@@ -71,9 +71,9 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusNoContent || payload == nil {
-		// A void action: Web API 2 sends its 204 without a body or a Content-Type; so does
-		// an action that returns Ok() (a success response that documents no content).
+	if status == http.StatusNoContent || payload == nil || len(payload) == 0 && len(op.Responses[status]) == 0 {
+		// A void action: Web API 2 sends its 204 without a body or a Content-Type; so
+		// does an action result with no content (Ok(), a bare HttpResponseMessage).
 		return c.NoContent(status)
 	}
 	setContentType(c.Response().Header(), neg.ContentType())

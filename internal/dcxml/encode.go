@@ -246,7 +246,9 @@ func (e *encoder) nilElement(local, ns string, t *model.Type) {
 			e.contractNamespace(t.Namespace)
 		}
 	case model.Array, model.Map:
-		e.contractNamespace(t.ItemNamespace)
+		if !t.Free {
+			e.contractNamespace(t.ItemNamespace)
+		}
 	case model.DateTimeOffset:
 		e.contractNamespace(model.SystemNamespace)
 	}
@@ -303,6 +305,12 @@ func (e *encoder) value(path, local, ns string, t *model.Type, v any) error {
 		return e.arrayBody(path, t, v)
 	case model.Map:
 		e.open(local, ns)
+		if t.Free {
+			// System.Object: new object() is an empty element; nothing else is written
+			// without a known type.
+			e.close()
+			return nil
+		}
 		return e.dictionaryBody(path, t, v)
 	case model.DateTimeOffset:
 		e.open(local, ns)

@@ -191,15 +191,11 @@ func endsTable(ps []string, j int) bool {
 
 var (
 	memberName = regexp.MustCompile(`^[\p{L}_@$][\p{L}\p{N}_$.\-]*$`)
-	typeName   = regexp.MustCompile("^[\\p{L}_][\\p{L}\\p{N}_.`]*$")
 	integer    = regexp.MustCompile(`^-?\d+$`)
 )
 
 // isMemberName reports whether s can be a member's or parameter's name.
 func isMemberName(s string) bool { return memberName.MatchString(s) && !isAnnotation(s) }
-
-// isTypeName reports whether s can be a model's name.
-func isTypeName(s string) bool { return typeName.MatchString(s) }
 
 func isInteger(s string) bool { return integer.MatchString(s) }
 
@@ -213,11 +209,6 @@ func isBuiltinType(s string) bool {
 		return true
 	}
 	return strings.HasPrefix(s, "Collection of ") || strings.HasPrefix(s, "Dictionary of ") && strings.Contains(s, "[key]")
-}
-
-// isTypeText reports whether s reads as a Type cell.
-func isTypeText(s string) bool {
-	return isBuiltinType(s) || isTypeName(s) && !isAnnotation(s)
 }
 
 // annotationPrefixes start the "Additional information" paragraphs the template writes:
@@ -235,9 +226,11 @@ var annotationPrefixes = []string{
 	"Define this parameter in the request",
 }
 
-// isAnnotation reports whether s is an "Additional information" paragraph.
+// isAnnotation reports whether s is an "Additional information" paragraph (or starts
+// with one, in a cell a rendering ran together); a member named RequiredDate is none.
 func isAnnotation(s string) bool {
-	if s == "None." || s == "Required" {
+	s = strings.TrimSpace(s)
+	if s == "None." || s == "Required" || strings.HasPrefix(s, "None. ") || strings.HasPrefix(s, "Required ") {
 		return true
 	}
 	for _, p := range annotationPrefixes[2:] {

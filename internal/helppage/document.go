@@ -31,6 +31,9 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 			if more {
 				set(o, "description", str(doc))
 			}
+		} else {
+			// No documentation: the page's title names the operation.
+			set(o, "summary", str(op.method+" "+op.page.Route))
 		}
 		if len(op.params) > 0 {
 			set(o, "parameters", seq(op.params...))
@@ -63,8 +66,7 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 				"content", in.content(op, op.respType, op.respGroup, op.respName, examples)))
 			e.emitType(op.respType)
 		} else {
-			// An action without a result: Web API answers 204.
-			set(responses, "204", mapping("description", "No Content"))
+			set(responses, noBodyStatus(op), noBodyResponse(op))
 		}
 		set(o, "responses", responses)
 		set(item, strings.ToLower(op.method), o)
@@ -76,6 +78,12 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 	return mapping(
 		"openapi", "3.0.3",
 		"info", mapping("title", "ASP.NET Web API (imported from its Help Pages)", "version", "1.0.0"),
+		// What OpenAPI assumes when they are absent (the document's own host; no
+		// security requirement: a Help Page says nothing of authentication), said so
+		// that linters (Redocly's no-empty-servers, security-defined) accept the
+		// document. The overlay states the real ones.
+		"servers", seq(mapping("url", "/")),
+		"security", seq(),
 		"paths", paths,
 		"components", components,
 	)

@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"cmp"
 	"strconv"
 
 	yaml "github.com/oasdiff/yaml3"
@@ -26,6 +27,7 @@ const (
 	dotnetDateTimeOffset = "System.DateTimeOffset"
 	dateTimeOffsetName   = "DateTimeOffset"
 	extOrder             = "x-dotnet-order"
+	extKey               = "x-dotnet-key"
 )
 
 func schemaRef(name string) *yaml.Node {
@@ -89,17 +91,25 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 			continue
 		}
 		s := typeSchema(m.t, xmlForm, false)
-		if m.doc != "" {
-			set(s, "description", str(m.doc))
+		cons := m.cons
+		cons.apply(s, m.t)
+		if d := cons.description(m.doc); d != "" {
+			set(s, "description", str(d))
 		}
 		if m.order > 0 {
 			set(s, extOrder, toNode(m.order))
 		}
-		set(props, m.name, s)
+		if m.xmlName != "" {
+			// The element is named otherwise than the JSON member (camelCase JSON by
+			// a Json.NET naming strategy): xml.name says so, OpenAPI's own way.
+			s = renameElement(s, m.xmlName)
+		}
+		name := m.name
+		set(props, name, s)
 		// Json.NET writes every member of a response, null or not; a request needs only
 		// the members marked [Required].
 		if m.required || c.inResponse && !c.inRequest {
-			required = append(required, m.name)
+			required = append(required, name)
 		}
 	}
 	body := mapping("type", "object")
@@ -128,12 +138,34 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 
 // typeSchema is the schema of a member (or, with item set, of a collection's item).
 func typeSchema(t *typ, xmlForm, item bool) *yaml.Node {
+	s := valueSchema(t, xmlForm, item)
+	if t.nullable && get(s, "nullable") == nil && get(s, "$ref") == nil {
+		set(s, "nullable", toNode(true))
+	}
+	return s
+}
+
+// keySchema is a dictionary's key schema, said by x-dotnet-key when the key is not a
+// string (Dictionary<int,bool>: JSON writes "1", DataContractSerializer
+// KeyValueOfintboolean entries).
+func keySchema(t *typ) *yaml.Node {
+	s := valueSchema(t, false, true)
+	del(s, "nullable")
+	return s
+}
+
+func valueSchema(t *typ, xmlForm, item bool) *yaml.Node {
 	switch t.kind {
+	case kObject:
+		return mapping("type", "object", "nullable", true, "x-dotnet-type", "System.Object")
 	case kGUID:
 		return mapping("type", "string", "format", "uuid")
 	case kInt:
-		return mapping("type", "integer", "format", "int32")
+		return mapping("type", "integer", "format", cmp.Or(t.format, "int32"))
 	case kNumber:
+		if t.format != "" {
+			return mapping("type", "number", "format", t.format)
+		}
 		return mapping("type", "number")
 	case kBool:
 		return mapping("type", "boolean")
@@ -188,7 +220,14 @@ func typeSchema(t *typ, xmlForm, item bool) *yaml.Node {
 		}
 		return mapping("type", "array", "nullable", true, "xml", mapping("wrapped", true), "items", items)
 	case kMap:
-		return mapping("type", "object", "nullable", true, "additionalProperties", typeSchema(t.item, xmlForm, true))
+		s := mapping("type", "object", "nullable", true, "additionalProperties", typeSchema(t.item, xmlForm, true))
+		if t.key != nil && t.key.kind != kString {
+			set(s, extKey, keySchema(t.key))
+		}
+		return s
+	}
+	if t.format != "" {
+		return mapping("type", "string", "format", t.format, "nullable", true)
 	}
 	return mapping("type", "string", "nullable", true)
 }
@@ -209,4 +248,19 @@ func defaultItemName(k kind) string {
 		return "guid"
 	}
 	return "string"
+}
+
+// renameElement gives a member schema the element name xmlName: in its xml object, or,
+// for a reference (whose siblings OpenAPI 3.0 ignores), in an allOf wrapper.
+func renameElement(s *yaml.Node, xmlName string) *yaml.Node {
+	if get(s, "$ref") != nil {
+		s = mapping("allOf", seq(s))
+	}
+	x := get(s, "xml")
+	if x == nil {
+		x = mapping()
+		set(s, "xml", x)
+	}
+	set(x, "name", str(xmlName))
+	return s
 }

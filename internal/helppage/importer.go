@@ -105,12 +105,13 @@ func Import(docs []Document, opts Options) (*Result, error) {
 			markTypeUsage(op.respType, true)
 		}
 	}
+	in.guessNamespaces()
 	seen := map[*class]bool{}
 	for _, c := range in.sortedClasses() {
 		needsXMLVariant(c, seen)
 		if c.inRequest && c.inResponse && !c.isEnum {
-			in.warnings = append(in.warnings, Warning{Source: c.source, Line: c.line,
-				Message: c.name + ": used in a request and a response; only [Required] members are marked required"})
+			in.warnKey(where{source: c.source, line: c.line, path: c.name, key: schemaKey(c.name)}, "required",
+				"used in a request and a response; only [Required] members are marked required")
 		}
 	}
 	doc := in.document(ops)
@@ -137,7 +138,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("import: encode yaml: %w", err)
 	}
-	return &Result{YAML: buf.Bytes(), Warnings: in.warnings}, nil
+	return &Result{YAML: buf.Bytes(), Warnings: unresolved(in.warnings, opts.Overlay)}, nil
 }
 
 // ParsePages reads one Help Page document, HTML or text, into its pages (an API page, or

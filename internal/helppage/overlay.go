@@ -208,7 +208,7 @@ func mergeableSeqs(a, b *yaml.Node) bool {
 var keywordOrder = []string{
 	"openapi", "info", "servers", "operationId", "tags", "security", "paths", "components",
 	"title", "version", "name", "in", "url", "$ref", "type", "format", "x-dotnet-type", "nullable",
-	"minimum", "maximum", "default", "enum", "summary", "description", "license", "contact",
+	"minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems", "default", "enum", "summary", "description", "license", "contact",
 	"namespace", "prefix", "wrapped", "xml", "required", "schema", "schemas",
 	"parameters", "requestBody", "headers", "content", "responses", "examples", "value",
 	"properties", "additionalProperties", "items", "allOf", "oneOf", "anyOf",

@@ -194,6 +194,10 @@ func convert(t *model.Type, v any, path string, res *Result) (any, string) {
 		}
 		return nil, ""
 	}
+	if t.Free {
+		// System.Object (JObject, dynamic): Json.NET takes any JSON.
+		return normalize(nil, v), ""
+	}
 	// A value of the member's JSON type is kept as it is: re-boxing it would allocate.
 	switch v.(type) {
 	case string:

@@ -223,6 +223,7 @@ func TestBindRoots(t *testing.T) {
 		{"primitive", `{"type": "integer"}`, `5`, `5`, ""},
 		{"dictionary", `{"type": "object", "additionalProperties": {"type": "integer"}}`, `{"a":1}`, `{"a":1}`, ""},
 		{"object for a collection", `{"type": "array", "items": {"type": "integer"}}`, `{"a":1}`, ``, "model"},
+		{"free-form (JObject)", `{"type": "object", "x-dotnet-type": "System.Object"}`, `{"a":1,"b":{"c":[true,null]}}`, `{"a":1,"b":{"c":[true,null]}}`, ""},
 		{"bad item member", `{"type": "array", "items": ` + noteSchema + `}`, `[{"Pinned":{}}]`, ``, "model[0].Pinned"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // schemaNamespace is XML Schema's namespace: the data contract namespace of most
@@ -85,4 +87,29 @@ func namespacesDigest(namespaces string) string {
 	sum := md5.Sum([]byte(namespaces))
 	digest := base64.RawStdEncoding.EncodeToString(sum[:6])
 	return strings.NewReplacer("/", "_S", "+", "_P").Replace(digest)
+}
+
+// dictionaryKey is the data contract of a dictionary's keys: string, or the primitive
+// x-dotnet-key names ({type: integer, format: int32} is int).
+func dictionaryKey(s *openapi3.Schema) contractRef {
+	key, _ := s.Extensions[ExtensionDotnetKey].(map[string]any)
+	if key == nil {
+		return contractRef{"string", schemaNamespace}
+	}
+	ks := &openapi3.Schema{}
+	ks.Format, _ = key["format"].(string)
+	t := &Type{Schema: ks}
+	switch key["type"] {
+	case "integer":
+		t.Kind = Int
+	case "number":
+		t.Kind = Number
+	case "boolean":
+		t.Kind = Bool
+	case "string":
+		if ks.Format == "date-time" {
+			t.Kind = DateTime
+		}
+	}
+	return contractRef{primitiveName(t), primitiveNamespace(t)}
 }

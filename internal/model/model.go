@@ -25,6 +25,11 @@ const (
 	ExtensionDotnetOrder = "x-dotnet-order"
 	// ExtensionDotnetType names a member's CLR type where JSON Schema cannot say it.
 	ExtensionDotnetType = "x-dotnet-type"
+	// ExtensionDotnetKey is the schema of a dictionary's keys when they are not strings
+	// (Dictionary<int,bool>); JSON writes them as strings all the same.
+	ExtensionDotnetKey = "x-dotnet-key"
+	// DotnetObject is the x-dotnet-type value of a System.Object member.
+	DotnetObject = "System.Object"
 	// DotnetDateTimeOffset is the x-dotnet-type value of a DateTimeOffset member.
 	DotnetDateTimeOffset = "System.DateTimeOffset"
 )
@@ -89,6 +94,10 @@ type Type struct {
 	ItemName, ItemNamespace string
 	// Enum lists the allowed values of a String, if the schema restricts them.
 	Enum []string
+	// Free marks a System.Object member (x-dotnet-type: System.Object): a Map in JSON
+	// ({} for the new object() a Help Page sample shows), an empty element in its
+	// declaring class's namespace in XML.
+	Free bool
 	// Schema is the schema the type was compiled from.
 	Schema *openapi3.Schema
 	// Serializer is the serializer whose layout this is. With XMLSerializer, Namespace is
@@ -225,6 +234,10 @@ func (c *Compiler) compile(s *openapi3.Schema, nullable bool) (*Type, error) {
 	t := &Type{Nullable: nullable, Schema: s, Serializer: c.Serializer}
 	c.seen[key] = t
 	switch {
+	case s.Extensions[ExtensionDotnetType] == DotnetObject:
+		t.Kind, t.Free, t.Item = Map, true, &Type{Kind: String}
+		t.Name, t.Namespace = "anyType", schemaNamespace
+		return t, nil
 	case s.Extensions[ExtensionDotnetType] == DotnetDateTimeOffset:
 		t.Kind = DateTimeOffset
 	case len(s.AllOf) > 0 || len(s.Properties) > 0:
@@ -282,9 +295,10 @@ func (c *Compiler) compileValue(t *Type, s *openapi3.Schema) error {
 			}
 			t.Item = item
 		}
-		// Dictionary<string,X>: DataContractSerializer writes KeyValueOfstringX entries, the
-		// name of its generic KeyValue<string,X> (with a digest when X is not built in).
-		t.ItemName = genericName("KeyValue", contractRef{"string", schemaNamespace}, argument(t.Item))
+		// Dictionary<K,X>: DataContractSerializer writes KeyValueOfKX entries, the name of
+		// its generic KeyValue<K,X> (with a digest when X is not built in); K is string
+		// unless x-dotnet-key says otherwise (KeyValueOfintboolean).
+		t.ItemName = genericName("KeyValue", dictionaryKey(s), argument(t.Item))
 		t.ItemNamespace = ArraysNamespace
 	default:
 		return fmt.Errorf("compile schema: type %v is not supported", s.Type)
@@ -419,8 +433,9 @@ func (c *Compiler) compileClass(t *Type, s *openapi3.Schema) error {
 				Required: slices.Contains(cl.Required, name), Order: dataMemberOrder(prop)}
 			m.Nil = c.Serializer == DataContract || writesNil(mt, isNullableMember(prop))
 			// An inline member schema may rename its element or move it to another
-			// namespace; a referenced schema's xml object describes the referenced class.
-			if prop.Ref == "" && prop.Value.XML != nil && mt.Kind != Object {
+			// namespace; a referenced schema's xml object describes the referenced class,
+			// but an inline wrapper of one (allOf with a single reference) the member.
+			if prop.Ref == "" && prop.Value.XML != nil && (mt.Kind != Object || wraps(prop.Value)) {
 				m.XMLName = cmp.Or(prop.Value.XML.Name, m.XMLName)
 				m.Namespace = cmp.Or(prop.Value.XML.Namespace, m.Namespace)
 			}
@@ -508,4 +523,10 @@ func refName(ref *openapi3.SchemaRef) string {
 		return "<nil>"
 	}
 	return ref.Ref
+}
+
+// wraps tells whether s only wraps a reference (allOf: [$ref], with nullable or an xml
+// object beside it), as a member of a class type is written.
+func wraps(s *openapi3.Schema) bool {
+	return len(s.AllOf) == 1 && s.AllOf[0].Ref != "" && len(s.Properties) == 0
 }
