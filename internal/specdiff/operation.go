@@ -353,10 +353,10 @@ func (d *opDiffer) layout(dir string, status int, mt string, o, n *model.Type) {
 		return
 	}
 	c := &comparer{
-		request:  dir == "request",
-		xml:      aud == xmlClients,
-		ordered:  d.new.XMLSerializer() == model.DataContract,
-		seen:     map[[2]*model.Type]bool{},
+		request: dir == "request",
+		xml:     aud == xmlClients,
+		ordered: d.new.XMLSerializer() == model.DataContract,
+		seen:    map[[2]*model.Type]bool{},
 		emit: func(path string, kind Kind, msg string, breaking bool) {
 			d.add(finding{direction: dir, status: status, mediaType: mt, path: path, kind: kind, message: msg,
 				json: breaking && aud == jsonClients, xml: breaking && aud == xmlClients})
