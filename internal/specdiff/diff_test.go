@@ -72,6 +72,11 @@ var changeCases = []struct {
 		want:  []want{{ParameterAdded, "breaks JSON+XML"}},
 	},
 	{
+		name:  "path parameter type changed",
+		edits: []edit{{"    get:\n      operationId: getNote\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: {type: integer, format: int32}\n", "    get:\n      operationId: getNote\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: {type: string, format: uuid}\n"}},
+		want:  []want{{TypeChanged, "breaks JSON+XML"}},
+	},
+	{
 		name:  "request body became optional",
 		edits: []edit{{"  /api/v2/account/refreshtoken:\n    post:\n      operationId: refreshToken\n      summary: Refresh an access token\n      requestBody:\n        required: true\n", "  /api/v2/account/refreshtoken:\n    post:\n      operationId: refreshToken\n      summary: Refresh an access token\n      requestBody:\n        required: false\n"}},
 		want:  []want{{RequestBodyOptional, "safe"}},
@@ -270,6 +275,12 @@ var changeCases = []struct {
 		name:  "collection item element renamed",
 		edits: []edit{{"        Tags:\n          type: array\n          items:\n            type: string\n", "        Tags:\n          type: array\n          items:\n            type: string\n            xml:\n              name: Tag\n"}},
 		want:  []want{{XMLItemChanged, "breaks XML"}},
+	},
+	{
+		name:  "collection items no longer nullable",
+		edits: []edit{{"            format: int32\n            nullable: true\n", "            format: int32\n"}},
+		// List<int?> to List<int>: the items move from System's namespace to Arrays'.
+		want: []want{{XMLItemChanged, "breaks XML"}, {NullableChanged, "safe"}},
 	},
 	{
 		name:  "member order changed by DataMember Order",

@@ -42,10 +42,15 @@ func (c *comparer) compare(o, n *model.Type, path string, root bool) {
 		return
 	}
 	c.format(o, n, path)
-	if o.Nullable && !n.Nullable {
-		c.emit(path, NullableChanged, "no longer nullable: a null is refused", c.narrowed())
-	} else if !o.Nullable && n.Nullable {
-		c.emit(path, NullableChanged, "became nullable: readers meet null", c.widened())
+	switch {
+	case o.Nullable && !n.Nullable && c.request:
+		c.emit(path, NullableChanged, "no longer nullable: the service refuses the null clients send", true)
+	case o.Nullable && !n.Nullable:
+		c.emit(path, NullableChanged, "no longer nullable", false)
+	case !o.Nullable && n.Nullable && c.request:
+		c.emit(path, NullableChanged, "became nullable", false)
+	case !o.Nullable && n.Nullable:
+		c.emit(path, NullableChanged, "became nullable: clients meet a null they cannot hold", true)
 	}
 	c.enum(o, n, path)
 	if o.Schema != nil && n.Schema != nil && o.Schema.Description != n.Schema.Description {

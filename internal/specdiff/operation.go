@@ -242,6 +242,9 @@ func (d *opDiffer) parameters() {
 			d.add(finding{kind: ParameterRemoved, message: fmt.Sprintf("%s parameter %s removed: the service ignores it", p.In, p.Name)})
 		case !p.Required && q.Required:
 			d.add(finding{kind: ParameterRequired, json: true, xml: true, message: fmt.Sprintf("%s parameter %s became required", p.In, p.Name)})
+			d.parameterSchema(p, q)
+		default:
+			d.parameterSchema(p, q)
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(np)) {
@@ -255,6 +258,26 @@ func (d *opDiffer) parameters() {
 			d.add(finding{kind: ParameterAdded, message: fmt.Sprintf("optional %s parameter %s added", q.In, q.Name)})
 		}
 	}
+}
+
+// parameterSchema compares the schemas of a parameter, which every client sends alike.
+func (d *opDiffer) parameterSchema(p, q *openapi3.Parameter) {
+	if p.Schema == nil || q.Schema == nil {
+		return
+	}
+	ot, err1 := model.NewCompiler().Compile(p.Schema)
+	nt, err2 := model.NewCompiler().Compile(q.Schema)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	c := &comparer{
+		request: true,
+		seen:    map[[2]*model.Type]bool{},
+		emit: func(path string, kind Kind, msg string, breaking bool) {
+			d.add(finding{direction: "request", path: path, kind: kind, message: msg, json: breaking, xml: breaking})
+		},
+	}
+	c.compare(ot, nt, p.In+" parameter "+p.Name, false)
 }
 
 func (d *opDiffer) request() {
