@@ -2,6 +2,7 @@ package specdiff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/helpmock/helpmock/internal/model"
@@ -18,6 +19,7 @@ func (c *comparer) members(o, n *model.Type, path string) {
 		om, nm = o.XMLMembers, n.XMLMembers
 	}
 	pairs, removed, added := matchMembers(om, nm)
+	oLevel, nLevel := classLevels(om), classLevels(nm)
 	nsGroups := map[[3]string][]string{}
 	var nsOrder [][3]string
 	for _, p := range pairs {
@@ -30,7 +32,7 @@ func (c *comparer) members(o, n *model.Type, path string) {
 		if c.xml && !renamed && p.o.XMLName != p.n.XMLName {
 			c.emit(mpath, XMLNameChanged, fmt.Sprintf("XML element renamed from %s to %s (the JSON name is unchanged): the reader no longer finds it", p.o.XMLName, p.n.XMLName), true)
 		}
-		if c.xml && p.o.Class != p.n.Class {
+		if c.xml && oLevel[p.o.Class] != nLevel[p.n.Class] {
 			msg := fmt.Sprintf("moved from class %s to %s", p.o.Class, p.n.Class)
 			if p.o.Namespace != p.n.Namespace {
 				msg += fmt.Sprintf(", so from namespace %s to %s: the reader no longer finds it", p.o.Namespace, p.n.Namespace)
@@ -75,6 +77,23 @@ func (c *comparer) members(o, n *model.Type, path string) {
 	if c.xml {
 		c.order(o, n, pairs, path)
 	}
+}
+
+// classLevels numbers the declaring classes of members, most derived 0, its base 1, ...,
+// so that a member moved between base and derived class changes level and a class that
+// is renamed or gains a base class does not.
+func classLevels(members []*model.Member) map[string]int {
+	var classes []string
+	for _, m := range members {
+		if !slices.Contains(classes, m.Class) {
+			classes = append(classes, m.Class)
+		}
+	}
+	levels := make(map[string]int, len(classes))
+	for i, class := range classes {
+		levels[class] = len(classes) - 1 - i
+	}
+	return levels
 }
 
 // renamed judges a member renamed: a change of case alone is safe for a request to
