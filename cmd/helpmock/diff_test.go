@@ -78,3 +78,45 @@ func TestDiffSafeOnly(t *testing.T) {
 		t.Errorf("diff -json = %s (err %v), want one safe change", stdout.String(), err)
 	}
 }
+
+// TestDiffImportedPages imports every test site and compares each with itself (no
+// changes, exit 0) and with every other (a report, exit 0 or 1, never a crash).
+func TestDiffImportedPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports every test site; skipped with -short")
+	}
+	dirs, err := filepath.Glob("../../internal/helppage/testdata/helppages/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs = append(dirs, "../../docs/helppages")
+	work := t.TempDir()
+	var specs []string
+	for _, dir := range dirs {
+		out := filepath.Join(work, filepath.Base(dir)+".yaml")
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), []string{"import", "-overlay", "", "-o", out, dir}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("helpmock import %s = exit %d\n%s", dir, code, stderr.String())
+		}
+		specs = append(specs, out)
+	}
+	for _, old := range specs {
+		for _, new := range specs {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), []string{"diff", "-json", old, new}, &stdout, &stderr)
+			var report struct {
+				Breaking bool
+				Changes  []json.RawMessage
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+				t.Fatalf("diff %s %s: %v\n%s", old, new, err, stderr.String())
+			}
+			switch {
+			case old == new && (code != exitOK || len(report.Changes) != 0):
+				t.Errorf("diff %s with itself = exit %d, %d changes; want 0, none\n%s", old, code, len(report.Changes), stdout.String())
+			case code != exitOK && code != exitFail, report.Breaking != (code == exitFail):
+				t.Errorf("diff %s %s = exit %d, breaking %t\n%s", old, new, code, report.Breaking, stderr.String())
+			}
+		}
+	}
+}
