@@ -46,6 +46,7 @@ const (
 	EnumValuesRemoved    Kind = "enum-values-removed"
 	EnumAdded            Kind = "enum-added"
 	EnumRemoved          Kind = "enum-removed"
+	ConstraintChanged    Kind = "constraint-changed"
 	XMLRootChanged       Kind = "xml-root-changed"
 	XMLNameChanged       Kind = "xml-name-changed"
 	XMLItemChanged       Kind = "xml-item-changed"

@@ -251,6 +251,27 @@ var changeCases = []struct {
 		edits: []edit{{"enum: [Active, Locked]", "enum: [Active, Locked, Expired]"}},
 		want:  []want{{EnumValuesAdded, "breaks JSON+XML"}},
 	},
+	{
+		name:  "request integer enum added",
+		edits: []edit{{"        Lifetime:\n          type: integer\n          format: int32\n", "        Lifetime:\n          type: integer\n          format: int32\n          enum: [30, 60]\n"}},
+		want:  []want{{EnumAdded, "breaks JSON+XML"}},
+	},
+	// Constraints.
+	{
+		name:  "request maxLength lowered",
+		edits: []edit{{"        AccessTokenRefresh:\n          type: string\n", "        AccessTokenRefresh:\n          type: string\n          maxLength: 64\n"}},
+		want:  []want{{ConstraintChanged, "breaks JSON+XML"}},
+	},
+	{
+		name:  "response maximum added",
+		edits: []edit{{"            Remaining:\n              type: integer\n              format: int32\n", "            Remaining:\n              type: integer\n              format: int32\n              maximum: 100\n"}},
+		want:  []want{{ConstraintChanged, "safe"}},
+	},
+	{
+		name:  "response pattern added",
+		edits: []edit{{"        Text:\n          type: string\n          nullable: true\n", "        Text:\n          type: string\n          nullable: true\n          pattern: '^[a-z]+$'\n"}},
+		want:  []want{{ConstraintChanged, "safe"}},
+	},
 	// What only an XML client feels.
 	{
 		name:  "data contract namespace changed",

@@ -3,6 +3,7 @@ package specdiff
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/helpmock/helpmock/internal/model"
@@ -53,6 +54,7 @@ func (c *comparer) compare(o, n *model.Type, path string, root bool) {
 		c.emit(path, NullableChanged, "became nullable: clients meet a null they cannot hold", true)
 	}
 	c.enum(o, n, path)
+	c.constraints(o, n, path)
 	if o.Schema != nil && n.Schema != nil && o.Schema.Description != n.Schema.Description {
 		c.emit(path, DescriptionChanged, "description changed", false)
 	}
@@ -135,18 +137,32 @@ func orNone(s string) string {
 	return s
 }
 
+// enumValues returns the values t's schema allows, as text: a string enum's, or an
+// integer enum's.
+func enumValues(t *model.Type) []string {
+	if len(t.Enum) > 0 || t.Schema == nil {
+		return t.Enum
+	}
+	var out []string
+	for _, v := range t.Schema.Enum {
+		out = append(out, fmt.Sprint(v))
+	}
+	return out
+}
+
 func (c *comparer) enum(o, n *model.Type, path string) {
+	oe, ne := enumValues(o), enumValues(n)
 	switch {
-	case len(o.Enum) == 0 && len(n.Enum) == 0:
-	case len(o.Enum) == 0:
-		c.emit(path, EnumAdded, fmt.Sprintf("values restricted to %s", strings.Join(n.Enum, ", ")), c.narrowed())
-	case len(n.Enum) == 0:
-		c.emit(path, EnumRemoved, fmt.Sprintf("values no longer restricted to %s", strings.Join(o.Enum, ", ")), c.widened())
+	case len(oe) == 0 && len(ne) == 0:
+	case len(oe) == 0:
+		c.emit(path, EnumAdded, fmt.Sprintf("values restricted to %s", strings.Join(ne, ", ")), c.narrowed())
+	case len(ne) == 0:
+		c.emit(path, EnumRemoved, fmt.Sprintf("values no longer restricted to %s", strings.Join(oe, ", ")), c.widened())
 	default:
-		if removed := missing(o.Enum, n.Enum); len(removed) > 0 {
+		if removed := missing(oe, ne); len(removed) > 0 {
 			c.emit(path, EnumValuesRemoved, fmt.Sprintf("enum values removed: %s", strings.Join(removed, ", ")), c.narrowed())
 		}
-		if added := missing(n.Enum, o.Enum); len(added) > 0 {
+		if added := missing(ne, oe); len(added) > 0 {
 			msg := fmt.Sprintf("enum values added: %s", strings.Join(added, ", "))
 			if !c.request {
 				msg += " (Json.NET's StringEnumConverter and DataContractSerializer throw on a value the client's enum lacks)"
@@ -165,4 +181,52 @@ func missing(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// constraints compares the bounds of a value: a lower maxLength or maximum, a higher
+// minLength or minimum, or a new pattern narrows it.
+func (c *comparer) constraints(o, n *model.Type, path string) {
+	os, ns := o.Schema, n.Schema
+	if os == nil || ns == nil {
+		return
+	}
+	check := func(name string, ov, nv *float64, upper bool) {
+		switch {
+		case ov == nil && nv == nil:
+		case ov != nil && nv != nil && *ov == *nv:
+		case ov == nil, nv != nil && (*nv < *ov) == upper:
+			c.emit(path, ConstraintChanged, fmt.Sprintf("%s changed from %s to %s", name, bound(ov), bound(nv)), c.narrowed())
+		default:
+			c.emit(path, ConstraintChanged, fmt.Sprintf("%s changed from %s to %s", name, bound(ov), bound(nv)), c.widened())
+		}
+	}
+	check("maxLength", uintBound(os.MaxLength), uintBound(ns.MaxLength), true)
+	check("minLength", uintBound(&os.MinLength), uintBound(&ns.MinLength), false)
+	check("maximum", os.Max, ns.Max, true)
+	check("minimum", os.Min, ns.Min, false)
+	if os.Pattern != ns.Pattern {
+		switch {
+		case os.Pattern == "":
+			c.emit(path, ConstraintChanged, fmt.Sprintf("pattern %s added", ns.Pattern), c.narrowed())
+		case ns.Pattern == "":
+			c.emit(path, ConstraintChanged, fmt.Sprintf("pattern %s removed", os.Pattern), c.widened())
+		default:
+			c.emit(path, ConstraintChanged, fmt.Sprintf("pattern changed from %s to %s", os.Pattern, ns.Pattern), true)
+		}
+	}
+}
+
+func uintBound(v *uint64) *float64 {
+	if v == nil || *v == 0 {
+		return nil
+	}
+	f := float64(*v)
+	return &f
+}
+
+func bound(v *float64) string {
+	if v == nil {
+		return "none"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }
