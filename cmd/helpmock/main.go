@@ -34,6 +34,7 @@ func subcommands() []subcommand {
 		{"serve", "run the mock server", runServe},
 		{"verify", "check a live implementation against the contract", runVerify},
 		{"import", "derive openapi.yaml from Help Page documents", runImport},
+		{"diff", "tell breaking changes between two versions of a spec", runDiff},
 		{"version", "print the version", runVersion},
 		{"help", "show help for a command", runHelp},
 	}

@@ -44,6 +44,7 @@ func TestHelp(t *testing.T) {
 		{"serve", []string{"help", "serve"}},
 		{"verify", []string{"help", "verify"}},
 		{"import", []string{"help", "import"}},
+		{"diff", []string{"help", "diff"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
