@@ -41,11 +41,11 @@ func TestAdminSpec(t *testing.T) {
 		{"pin", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"slow"}`}},
 		{"pin unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"x"}`}},
 		{"pin unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/x", contentType: "application/json", body: `{"scenario":"x"}`}},
-		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken"}},
+		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json"}},
 		{"journal", request{method: http.MethodGet, path: "/__helpmock/requests?operation=refreshToken"}},
-		{"clear journal", request{method: http.MethodDelete, path: "/__helpmock/requests"}},
-		{"mint", request{method: http.MethodPost, path: "/__helpmock/tokens"}},
-		{"reset", request{method: http.MethodDelete, path: "/__helpmock/state"}},
+		{"clear journal", request{method: http.MethodDelete, path: "/__helpmock/requests", contentType: "application/json"}},
+		{"mint", request{method: http.MethodPost, path: "/__helpmock/tokens", contentType: "application/json"}},
+		{"reset", request{method: http.MethodDelete, path: "/__helpmock/state", contentType: "application/json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,7 +81,7 @@ func TestJournal(t *testing.T) {
 	if got := s.Journal(""); len(got) != 5 || got[0].Path != "/ring" {
 		t.Errorf("Journal after 11 requests has %d entries (first %q), want the last 5", len(got), got[0].Path)
 	}
-	resp = serve(t, s, request{method: http.MethodDelete, path: "/__helpmock/requests"})
+	resp = serve(t, s, request{method: http.MethodDelete, path: "/__helpmock/requests", contentType: "application/json"})
 	if body := readAll(t, resp); body != `{"cleared":5}`+"\n" {
 		t.Errorf("DELETE /__helpmock/requests = %q, want {\"cleared\":5}", body)
 	}
