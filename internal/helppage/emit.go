@@ -95,6 +95,7 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 		if m.order > 0 {
 			set(s, extOrder, toNode(m.order))
 		}
+		markSecret(s, m)
 		set(props, m.name, s)
 		// Json.NET writes every member of a response, null or not; a request needs only
 		// the members marked [Required].
