@@ -145,7 +145,9 @@ func (r *Rules) replacer(found *[]string) Replacer {
 
 // Scrub returns s with every occurrence of the values replaced by Mask, the longest
 // value first so that a value holding another is replaced whole. Values shorter than
-// MinScrubLength are left, since they would match unrelated text.
+// MinScrubLength are left, since they would match unrelated text. Text cut short with
+// an ellipsis ("…", as excerpts end) that ends in the start of a value has that start
+// replaced too.
 func Scrub(s string, values []string) string {
 	if s == "" || len(values) == 0 {
 		return s
@@ -156,12 +158,29 @@ func Scrub(s string, values []string) string {
 			vs = append(vs, v)
 		}
 	}
-	if len(vs) == 0 {
-		return s
-	}
 	sort.Slice(vs, func(i, j int) bool { return len(vs[i]) > len(vs[j]) })
 	for _, v := range vs {
 		s = strings.ReplaceAll(s, v, Mask)
+	}
+	return scrubCut(s, values)
+}
+
+// ellipsis ends text cut short.
+const ellipsis = "…"
+
+// scrubCut replaces the start of a value (at least MinScrubLength long) that ends text
+// cut with an ellipsis.
+func scrubCut(s string, values []string) string {
+	body, cut := strings.CutSuffix(s, ellipsis)
+	if !cut {
+		return s
+	}
+	for _, v := range values {
+		for k := len(v) - 1; k >= MinScrubLength; k-- {
+			if strings.HasSuffix(body, v[:k]) {
+				return body[:len(body)-k] + Mask + ellipsis
+			}
+		}
 	}
 	return s
 }

@@ -98,6 +98,9 @@ func TestURIAndScrub(t *testing.T) {
 	if got := Scrub(msg, found); strings.Contains(got, "hunter22") {
 		t.Errorf("Scrub(%q) = %q", msg, got)
 	}
+	if got := Scrub(`{"Message":"Bearer abc.d…`, []string{"Bearer abc.def"}); got != `{"Message":"[redacted]…` {
+		t.Errorf("Scrub of an excerpt cut inside a value = %q", got)
+	}
 	if got := Scrub("a 1 b", []string{"1"}); got != "a 1 b" {
 		t.Errorf("Scrub replaced a value shorter than MinScrubLength: %q", got)
 	}
