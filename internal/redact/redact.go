@@ -27,11 +27,15 @@ type Rules struct {
 	members map[string]bool // lower case: Json.NET and form binding match names so
 }
 
-// New returns the rules that hide the members and parameters named in members (matched
-// case-insensitively, as ASP.NET binds them) wherever they appear.
+// OAuthSecrets are the parameters OAuth 2.0 defines for credentials (RFC 6749 §4.3.2,
+// §2.3.1 and §6; RFC 6750 §2.2 and §2.3), secret in any API: New always adds them.
+var OAuthSecrets = []string{"access_token", "refresh_token", "client_secret", "password"}
+
+// New returns the rules that hide the members and parameters named in members, and
+// OAuthSecrets, (matched case-insensitively, as ASP.NET binds them) wherever they appear.
 func New(members []string) *Rules {
-	r := &Rules{members: make(map[string]bool, len(members))}
-	for _, m := range members {
+	r := &Rules{members: make(map[string]bool, len(members)+len(OAuthSecrets))}
+	for _, m := range append(OAuthSecrets, members...) {
 		r.members[strings.ToLower(m)] = true
 	}
 	return r

@@ -101,6 +101,9 @@ func TestURIAndScrub(t *testing.T) {
 	if got := Scrub(`{"Message":"Bearer abc.d…`, []string{"Bearer abc.def"}); got != `{"Message":"[redacted]…` {
 		t.Errorf("Scrub of an excerpt cut inside a value = %q", got)
 	}
+	if got, _ := New(nil).URI("/api?access_token=t0k&client_secret=s3c&q=1"); got != "/api?access_token=[redacted]&client_secret=[redacted]&q=1" {
+		t.Errorf("URI with OAuth parameters and no spec secrets = %q", got)
+	}
 	if got := Scrub("a 1 b", []string{"1"}); got != "a 1 b" {
 		t.Errorf("Scrub replaced a value shorter than MinScrubLength: %q", got)
 	}
