@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/helpmock/helpmock/contracts"
@@ -160,16 +161,34 @@ func importDir(tb testing.TB, dir string) *spec.Spec {
 func TestSetParameter(t *testing.T) {
 	s := importDir(t, "testdata/helppages/buckets")
 	bucket := "0b7e55b2-5a55-4c1e-9d2c-7a9e8f6d5c4b"
-	r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s, Set: map[string]string{"BUCKET": bucket, "version": "7"}})
+	mockServer := newImportedMock(t, s)
+	var mu sync.Mutex
+	var sent []string // the request URIs the target received
+	recording := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		sent = append(sent, r.Method+" "+r.URL.RequestURI())
+		mu.Unlock()
+		mockServer.ServeHTTP(w, r)
+	})
+	r := verifyAgainst(t, recording, contracts.Options{Spec: s, Set: map[string]string{"BUCKET": bucket, "version": "7"}})
 	if !r.OK() {
 		t.Fatalf("Verify(set bucket, version) = %d failed, want 0:\n%s", r.Failed, textReport(t, r))
 	}
-	for _, c := range r.Cases {
-		if !strings.Contains(c.URL, "/"+bucket+"/source") {
-			t.Errorf("case %s %s: URL %s lacks the bucket set", c.Operation, c.Name, c.URL)
+	if len(sent) == 0 {
+		t.Fatal("the target received no request")
+	}
+	for _, uri := range sent {
+		if !strings.Contains(uri, "/"+bucket+"/source") {
+			t.Errorf("request %s lacks the bucket set", uri)
 		}
-		if c.Operation == "getSourceByBucket" && !strings.Contains(c.URL, "version=7") {
-			t.Errorf("case %s %s: URL %s lacks version=7", c.Operation, c.Name, c.URL)
+		if strings.HasPrefix(uri, "GET /"+bucket+"/source?") && !strings.Contains(uri, "version=7") {
+			t.Errorf("request %s lacks version=7", uri)
+		}
+	}
+	// The report shows a -set value as the shell variable that stands for it.
+	for _, c := range r.Cases {
+		if !strings.Contains(c.URL, "/$HELPMOCK_SET_BUCKET/source") || strings.Contains(c.URL, bucket) {
+			t.Errorf("case %s %s: URL %s, want the bucket as $HELPMOCK_SET_BUCKET", c.Operation, c.Name, c.URL)
 		}
 	}
 }

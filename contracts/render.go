@@ -43,6 +43,10 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	if r.Failed > 0 {
 		b.WriteString("\n")
+		if len(r.Variables) > 0 {
+			fmt.Fprintf(&b, "The reproduce lines read your -header and -set values from %s: export them to run a line.\n\n",
+				strings.Join(r.Variables, ", "))
+		}
 	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", r.Passed, r.Failed)
 	_, err := io.WriteString(w, b.String())

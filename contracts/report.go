@@ -110,6 +110,9 @@ type Report struct {
 	// Passed and Failed count the cases.
 	Passed int `json:"passed"`
 	Failed int `json:"failed"`
+	// Variables names the shell variables the curl lines read instead of the values of
+	// Options.Header and Options.Set, which no report holds: export them to run a line.
+	Variables []string `json:"variables,omitempty"`
 }
 
 // OK reports whether every case passed.

@@ -53,7 +53,7 @@ func Verify(ctx context.Context, opts Options) (*Report, error) {
 	client, closeClient := newClient(opts.Client, opts.parallel())
 	defer closeClient()
 
-	r := &runner{opts: &opts, base: base, client: client, log: opts.logger()}
+	r := &runner{opts: &opts, base: base, client: client, log: opts.logger(), secrets: newReportSecrets(&opts)}
 	exchanges := make([]*exchange, len(cases))
 	sem := make(chan struct{}, opts.parallel())
 	var wg sync.WaitGroup
@@ -77,6 +77,7 @@ func Verify(ctx context.Context, opts Options) (*Report, error) {
 		report.Cases = append(report.Cases, judge(x))
 	}
 	checkParity(exchanges, report.Cases)
+	r.secrets.scrub(report, exchanges)
 	report.count()
 	report.Duration = time.Since(start)
 	return report, nil
@@ -136,10 +137,11 @@ func newClient(c *http.Client, parallel int) (*http.Client, func()) {
 }
 
 type runner struct {
-	opts   *Options
-	base   *url.URL
-	client *http.Client
-	log    *slog.Logger
+	opts    *Options
+	base    *url.URL
+	client  *http.Client
+	log     *slog.Logger
+	secrets *reportSecrets
 }
 
 func (r *runner) request(ctx context.Context, c *testCase) (*http.Request, string, error) {
@@ -171,7 +173,7 @@ func (r *runner) request(ctx context.Context, c *testCase) (*http.Request, strin
 func (r *runner) notRun(ctx context.Context, c *testCase) *exchange {
 	x := &exchange{c: c, errCheck: CheckRun, err: fmt.Errorf("not run: %w", context.Cause(ctx))}
 	if req, u, err := r.request(context.Background(), c); err == nil {
-		x.url, x.curl = u, curl(req, c.body)
+		x.url, x.curl = u, r.secrets.curl(req, c.body)
 	}
 	return x
 }
@@ -190,7 +192,7 @@ func (r *runner) do(ctx context.Context, c *testCase) *exchange {
 		x.err, x.errCheck = err, CheckTransport
 		return x
 	}
-	x.curl = curl(req, c.body)
+	x.curl = r.secrets.curl(req, c.body)
 	start := time.Now()
 	defer func() {
 		x.duration = time.Since(start)

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -36,8 +37,11 @@ func chromium(tb testing.TB) string {
 	return ""
 }
 
-// page is the frontend under test: its script calls the mock with fetch() in JSON and
-// XML, pins a scenario through the admin API, and writes what it got into #result.
+// page is the frontend under test, served from another origin than the mock: its script
+// calls the mocked API with fetch() in JSON and XML, switching scenarios as a frontend
+// does (a query parameter, a Prefer header), then tries what any other site's page could
+// try: read the journal, pin a scenario, and mint tokens with a request that needs no
+// preflight. It writes what it got into #result.
 const page = `<!doctype html>
 <html><head><meta charset="utf-8"><title>frontend</title></head>
 <body><pre id="result">pending</pre>
@@ -45,10 +49,21 @@ const page = `<!doctype html>
 const mockURL = MOCK_URL;
 const path = "/api/v2/account/refreshtoken";
 const body = JSON.stringify({AccessTokenOld: "old-token", AccessTokenRefresh: "refresh-token"});
-async function call(accept, extra) {
-  const r = await fetch(mockURL + path, {method: "POST", body,
+async function call(accept, extra, query) {
+  const r = await fetch(mockURL + path + (query || ""), {method: "POST", body,
     headers: Object.assign({"Content-Type": "application/json", "Accept": accept}, extra || {})});
   return {status: r.status, type: r.headers.get("Content-Type"), text: await r.text()};
+}
+// attempt says how a fetch ended: "read N: text" when the script could read the answer,
+// "opaque" when it could not (no-cors), "blocked" when the browser refused it.
+async function attempt(f) {
+  try {
+    const r = await f();
+    if (r.type === "opaque") return "opaque";
+    return "read " + r.status + ": " + await r.text();
+  } catch (e) {
+    return "blocked";
+  }
 }
 async function main() {
   const out = {origin: location.origin};
@@ -60,20 +75,21 @@ async function main() {
     const doc = new DOMParser().parseFromString(x.text, "application/xml");
     out.xml = {status: x.status, type: x.type, root: doc.documentElement.localName,
       ns: doc.documentElement.namespaceURI, tokenType: doc.getElementsByTagName("TokenType")[0].textContent};
-    const pin = await fetch(mockURL + "/__helpmock/scenarios/refreshToken", {method: "PUT",
-      headers: {"Content-Type": "application/json"}, body: JSON.stringify({scenario: "invalid-refresh-token"})});
-    out.pin = {status: pin.status, pinned: (await pin.json()).pinned};
-    const pj = JSON.parse((await call("application/json")).text);
-    out.pinnedJSON = {errorCode: pj.ErrorCode, succeeded: pj.Succeeded, errors: pj.Errors};
-    const px = new DOMParser().parseFromString((await call("text/xml")).text, "application/xml");
-    out.pinnedXML = {errorCode: px.getElementsByTagName("ErrorCode")[0].textContent,
+    const scenario = "?__scenario=invalid-refresh-token";
+    const pj = JSON.parse((await call("application/json", {}, scenario)).text);
+    out.scenarioJSON = {errorCode: pj.ErrorCode, succeeded: pj.Succeeded, errors: pj.Errors};
+    const px = new DOMParser().parseFromString((await call("text/xml", {}, scenario)).text, "application/xml");
+    out.scenarioXML = {errorCode: px.getElementsByTagName("ErrorCode")[0].textContent,
       nil: px.getElementsByTagName("AccessToken")[0].getAttribute("i:nil")};
     const pref = await call("application/json", {"Prefer": "example=server-error"});
     out.prefer = {status: pref.status, text: pref.text};
-    const unpin = await fetch(mockURL + "/__helpmock/scenarios/refreshToken", {method: "DELETE"});
-    out.unpin = unpin.status;
-    const journal = await (await fetch(mockURL + "/__helpmock/requests?operation=refreshToken")).json();
-    out.journal = journal.requests.map(r => r.scenario);
+    out.readJournal = await attempt(() => fetch(mockURL + "/__helpmock/requests"));
+    out.pin = await attempt(() => fetch(mockURL + "/__helpmock/scenarios/refreshToken", {method: "PUT",
+      headers: {"Content-Type": "application/json"}, body: JSON.stringify({scenario: "server-error"})}));
+    out.mintNoCors = await attempt(() => fetch(mockURL + "/__helpmock/tokens", {method: "POST", mode: "no-cors",
+      headers: {"Content-Type": "text/plain"}, body: "{}"}));
+    const after = await call("application/json");
+    out.afterAttacks = {status: after.status, succeeded: JSON.parse(after.text).Succeeded};
   } catch (e) {
     out.error = String(e);
   }
@@ -99,30 +115,33 @@ type result struct {
 		NS        string `json:"ns"`
 		TokenType string `json:"tokenType"`
 	} `json:"xml"`
-	Pin struct {
-		Status int    `json:"status"`
-		Pinned string `json:"pinned"`
-	} `json:"pin"`
-	PinnedJSON struct {
+	ScenarioJSON struct {
 		ErrorCode int      `json:"errorCode"`
 		Succeeded bool     `json:"succeeded"`
 		Errors    []string `json:"errors"`
-	} `json:"pinnedJSON"`
-	PinnedXML struct {
+	} `json:"scenarioJSON"`
+	ScenarioXML struct {
 		ErrorCode string `json:"errorCode"`
 		Nil       string `json:"nil"`
-	} `json:"pinnedXML"`
+	} `json:"scenarioXML"`
 	Prefer struct {
 		Status int    `json:"status"`
 		Text   string `json:"text"`
 	} `json:"prefer"`
-	Unpin   int      `json:"unpin"`
-	Journal []string `json:"journal"`
-	Error   string   `json:"error"`
+	ReadJournal  string `json:"readJournal"`
+	Pin          string `json:"pin"`
+	MintNoCors   string `json:"mintNoCors"`
+	AfterAttacks struct {
+		Status    int  `json:"status"`
+		Succeeded bool `json:"succeeded"`
+	} `json:"afterAttacks"`
+	Error string `json:"error"`
 }
 
 // TestBrowser loads a page from one loopback origin in headless Chromium; its fetch()
-// calls go to the mock on another origin (CORS, preflights for JSON and Prefer).
+// calls go to the mock on another origin: the mocked API answers them (CORS, preflights
+// for JSON and Prefer), the admin API does not (no CORS grant, no JSON from a request
+// that needs no preflight), so the page can neither read the journal nor pin a scenario.
 func TestBrowser(t *testing.T) {
 	bin := chromium(t)
 	sp, err := spec.LoadFile("../openapi.yaml")
@@ -133,7 +152,8 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := mock.New(mock.Options{Spec: sp, Fixtures: set, Admin: true, CORS: true, Journal: 100})
+	admin := &adminLog{}
+	srv, err := mock.New(mock.Options{Spec: sp, Fixtures: set, Admin: true, CORS: true, Journal: 100, RequestLog: admin})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,17 +205,21 @@ func TestBrowser(t *testing.T) {
 		{"XML root", got.XML.Root, "LoginResult"},
 		{"XML namespace", got.XML.NS, "http://schemas.datacontract.org/2004/07/FormulaCertaAPI.Models.v2.Result"},
 		{"XML TokenType", got.XML.TokenType, "bearer"},
-		{"pin status", got.Pin.Status, 200},
-		{"pinned scenario", got.Pin.Pinned, "invalid-refresh-token"},
-		{"pinned JSON ErrorCode", got.PinnedJSON.ErrorCode, 401},
-		{"pinned JSON Succeeded", got.PinnedJSON.Succeeded, false},
-		{"pinned JSON Errors", strings.Join(got.PinnedJSON.Errors, "|"), "Invalid refresh token."},
-		{"pinned XML ErrorCode", got.PinnedXML.ErrorCode, "401"},
-		{"pinned XML AccessToken nil", got.PinnedXML.Nil, "true"},
+		{"query scenario JSON ErrorCode", got.ScenarioJSON.ErrorCode, 401},
+		{"query scenario JSON Succeeded", got.ScenarioJSON.Succeeded, false},
+		{"query scenario JSON Errors", strings.Join(got.ScenarioJSON.Errors, "|"), "Invalid refresh token."},
+		{"query scenario XML ErrorCode", got.ScenarioXML.ErrorCode, "401"},
+		{"query scenario XML AccessToken nil", got.ScenarioXML.Nil, "true"},
 		{"Prefer status", got.Prefer.Status, 500},
 		{"Prefer body", got.Prefer.Text, `{"Message":"An error has occurred."}`},
-		{"unpin status", got.Unpin, 200},
-		{"journal scenarios", strings.Join(got.Journal, ","), "success,success,invalid-refresh-token,invalid-refresh-token,server-error"},
+		{"reading the journal is blocked", got.ReadJournal, "blocked"},
+		{"pinning is blocked", got.Pin, "blocked"},
+		{"minting without a preflight is opaque", got.MintNoCors, "opaque"},
+		{"no PUT reached the admin API (its preflight got no grant)", admin.count("PUT", "/__helpmock/"), 0},
+		{"the mint without a preflight was refused: 415", admin.status("POST", "/__helpmock/tokens"), 415},
+		{"nothing pinned", pinned(srv, "refreshToken"), ""},
+		{"the mocked API answers as before", got.AfterAttacks.Status == 200 && got.AfterAttacks.Succeeded, true},
+		{"journal scenarios", journalScenarios(srv), "success,success,invalid-refresh-token,invalid-refresh-token,server-error,success"},
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {
@@ -204,4 +228,61 @@ func TestBrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// adminLog records the admin API's requests from the request log.
+type adminLog struct {
+	mu      sync.Mutex
+	entries []mock.RequestLogEntry
+}
+
+func (l *adminLog) LogRequest(e mock.RequestLogEntry) {
+	if !strings.HasPrefix(e.URI, mock.AdminPrefix) {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.entries = append(l.entries, e)
+}
+
+// count returns how many requests with method had a URI under prefix.
+func (l *adminLog) count(method, prefix string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, e := range l.entries {
+		if e.Method == method && strings.HasPrefix(e.URI, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// status returns the status of the last request with method to uri, 0 when none.
+func (l *adminLog) status(method, uri string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if e := l.entries[i]; e.Method == method && e.URI == uri {
+			return e.Status
+		}
+	}
+	return 0
+}
+
+func pinned(s *mock.Server, operation string) string {
+	for _, info := range s.Scenarios() {
+		if info.OperationID == operation && info.Pinned != nil {
+			return *info.Pinned
+		}
+	}
+	return ""
+}
+
+func journalScenarios(s *mock.Server) string {
+	var out []string
+	for _, e := range s.Journal("refreshToken") {
+		out = append(out, e.Scenario)
+	}
+	return strings.Join(out, ",")
 }

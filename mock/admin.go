@@ -115,7 +115,7 @@ func (s *Server) adminUnpin(c echo.Context) error {
 func (s *Server) adminRequests(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{
 		"capacity": s.journal.capacity(),
-		"requests": s.journal.list(c.QueryParam("operation")),
+		"requests": s.Journal(c.QueryParam("operation")),
 	})
 }
 

@@ -36,16 +36,19 @@ func TestAdminSpec(t *testing.T) {
 	tests := []struct {
 		name string
 		req  request
+		host string // the Host when not mock.test: a refusal, whose request admin.yaml need not accept
 	}{
-		{"list scenarios", request{method: http.MethodGet, path: "/__helpmock/scenarios"}},
-		{"pin", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"slow"}`}},
-		{"pin unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"x"}`}},
-		{"pin unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/x", contentType: "application/json", body: `{"scenario":"x"}`}},
-		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken"}},
-		{"journal", request{method: http.MethodGet, path: "/__helpmock/requests?operation=refreshToken"}},
-		{"clear journal", request{method: http.MethodDelete, path: "/__helpmock/requests"}},
-		{"mint", request{method: http.MethodPost, path: "/__helpmock/tokens"}},
-		{"reset", request{method: http.MethodDelete, path: "/__helpmock/state"}},
+		{"list scenarios", request{method: http.MethodGet, path: "/__helpmock/scenarios"}, ""},
+		{"pin", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"slow"}`}, ""},
+		{"pin unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"x"}`}, ""},
+		{"pin unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/x", contentType: "application/json", body: `{"scenario":"x"}`}, ""},
+		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json"}, ""},
+		{"journal", request{method: http.MethodGet, path: "/__helpmock/requests?operation=refreshToken"}, ""},
+		{"clear journal", request{method: http.MethodDelete, path: "/__helpmock/requests", contentType: "application/json"}, ""},
+		{"mint", request{method: http.MethodPost, path: "/__helpmock/tokens", contentType: "application/json"}, ""},
+		{"reset", request{method: http.MethodDelete, path: "/__helpmock/state", contentType: "application/json"}, ""},
+		{"foreign Host", request{method: http.MethodGet, path: "/__helpmock/requests"}, "rebound.test"},
+		{"pin from a form", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "text/plain", body: `{"scenario":"slow"}`}, "127.0.0.1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,16 +57,24 @@ func TestAdminSpec(t *testing.T) {
 			if err != nil {
 				t.Fatalf("admin.yaml has no route for %s %s: %v", req.Method, req.URL, err)
 			}
-			resp := serve(t, s, tt.req)
-			body := readAll(t, resp)
-			in := &openapi3filter.RequestValidationInput{Request: tt.req.build(t, "http://mock.test"), PathParams: params, Route: route}
-			if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
-				t.Errorf("ValidateRequest(%s %s) = %v, want nil", req.Method, req.URL, err)
+			host := tt.host
+			if host == "" {
+				host = "mock.test"
 			}
-			out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode,
-				Header: resp.Header, Body: io.NopCloser(bytes.NewReader([]byte(body)))}
+			status, header, body := serveHost(t, s, tt.req, host)
+			in := &openapi3filter.RequestValidationInput{Request: tt.req.build(t, "http://mock.test"), PathParams: params, Route: route,
+				Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+			if tt.host == "" {
+				if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
+					t.Errorf("ValidateRequest(%s %s) = %v, want nil", req.Method, req.URL, err)
+				}
+			} else if status < 400 {
+				t.Errorf("%s %s with Host %s = %d, want a refusal", req.Method, req.URL, tt.host, status)
+			}
+			out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: status,
+				Header: header, Body: io.NopCloser(bytes.NewReader([]byte(body)))}
 			if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
-				t.Errorf("ValidateResponse(%s %s → %d %s) = %v, want nil", req.Method, req.URL, resp.StatusCode, body, err)
+				t.Errorf("ValidateResponse(%s %s → %d %s) = %v, want nil", req.Method, req.URL, status, body, err)
 			}
 		})
 	}

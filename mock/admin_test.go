@@ -15,7 +15,8 @@ import (
 func newAdminServer(tb testing.TB) *mock.Server {
 	tb.Helper()
 	s, err := mock.New(mock.Options{Spec: loadSpec(tb), Fixtures: loadFixtures(tb), Admin: true,
-		CORS: true, Journal: 5, Now: func() time.Time { return fixedNow }})
+		CORS: true, Journal: 5, Now: func() time.Time { return fixedNow },
+		AdminHosts: []string{"mock.test"}})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -54,18 +55,18 @@ func TestAdminScenarios(t *testing.T) {
 			body: validBodies["refreshToken"][spec.ApplicationJSON], header: http.Header{"Prefer": {"example=success"}}}, 200, []string{`"Succeeded":true`}},
 		{"the other operation is not pinned", request{path: paths["pfmsGetRefreshToken"], contentType: spec.ApplicationJSON,
 			body: validBodies["pfmsGetRefreshToken"][spec.ApplicationJSON]}, 200, []string{`"AckCode":"1"`}},
-		{"unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", body: `{"scenario":"nope"}`}, 400,
+		{"unknown scenario", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `{"scenario":"nope"}`}, 400,
 			[]string{`"error":"operation refreshToken has no scenario \"nope\"; known scenarios: connection-reset, docs,`, `"scenarios":["connection-reset",`}},
-		{"unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/nope", body: `{"scenario":"success"}`}, 404,
+		{"unknown operation", request{method: http.MethodPut, path: "/__helpmock/scenarios/nope", contentType: "application/json", body: `{"scenario":"success"}`}, 404,
 			[]string{`{"error":"unknown operation \"nope\""}`}},
-		{"bad body", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", body: `scenario=x`}, 400,
+		{"bad body", request{method: http.MethodPut, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json", body: `scenario=x`}, 400,
 			[]string{`{"error":"the body must be {\"scenario\":\"NAME\"}"}`}},
-		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken"}, 200, []string{`"pinned":null`}},
+		{"unpin", request{method: http.MethodDelete, path: "/__helpmock/scenarios/refreshToken", contentType: "application/json"}, 200, []string{`"pinned":null`}},
 		{"unpinned answers the default", request{path: paths["refreshToken"], contentType: spec.ApplicationJSON,
 			body: validBodies["refreshToken"][spec.ApplicationJSON]}, 200, []string{`"Succeeded":true`}},
-		{"unpin unknown operation", request{method: http.MethodDelete, path: "/__helpmock/scenarios/nope"}, 404, []string{`unknown operation`}},
-		{"mint without state", request{method: http.MethodPost, path: "/__helpmock/tokens"}, 409, []string{`"error":"token state is off: start the mock with -stateful"`}},
-		{"reset without state", request{method: http.MethodDelete, path: "/__helpmock/state"}, 200, []string{`{"forgotten":0,"stateful":false}`}},
+		{"unpin unknown operation", request{method: http.MethodDelete, path: "/__helpmock/scenarios/nope", contentType: "application/json"}, 404, []string{`unknown operation`}},
+		{"mint without state", request{method: http.MethodPost, path: "/__helpmock/tokens", contentType: "application/json"}, 409, []string{`"error":"token state is off: start the mock with -stateful"`}},
+		{"reset without state", request{method: http.MethodDelete, path: "/__helpmock/state", contentType: "application/json"}, 200, []string{`{"forgotten":0,"stateful":false}`}},
 		{"unknown admin path", request{method: http.MethodGet, path: "/__helpmock/nope"}, 404, []string{`"Message":"No HTTP resource was found`}},
 	}
 	for _, tt := range tests {
@@ -100,7 +101,7 @@ func TestAdminOff(t *testing.T) {
 
 func TestAdminTokens(t *testing.T) {
 	s, _ := newStatefulServer(t, true)
-	resp := serve(t, s, request{method: http.MethodPost, path: "/__helpmock/tokens"})
+	resp := serve(t, s, request{method: http.MethodPost, path: "/__helpmock/tokens", contentType: "application/json"})
 	body := readAll(t, resp)
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("POST /__helpmock/tokens = %d %s, want 201", resp.StatusCode, body)
@@ -118,7 +119,7 @@ func TestAdminTokens(t *testing.T) {
 	if got := refresh(t, s, "refreshToken", spec.ApplicationJSON, p.AccessToken, p.RefreshToken); got.result != "ok" {
 		t.Errorf("refresh(minted pair) = %q, want ok", got.result)
 	}
-	resp = serve(t, s, request{method: http.MethodDelete, path: "/__helpmock/state"})
+	resp = serve(t, s, request{method: http.MethodDelete, path: "/__helpmock/state", contentType: "application/json"})
 	if body := readAll(t, resp); body != `{"forgotten":2,"stateful":true}`+"\n" {
 		t.Errorf("DELETE /__helpmock/state = %q, want 2 forgotten", body)
 	}

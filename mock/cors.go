@@ -27,13 +27,17 @@ var CORSExposeHeaders = []string{
 // 204 with the allowed methods and headers. A request without an Origin header is no
 // CORS request and skips the middleware, so that an OPTIONS without Origin gets the 405
 // ASP.NET Web API answers (Echo's middleware would answer every OPTIONS 204).
+// CORS is for the mocked API only: the admin API grants no origin, so that no other
+// site's page can read the journal or pin a scenario (its own page is same-origin).
 func (s *Server) corsMiddleware() echo.MiddlewareFunc {
 	origins := s.opts.CORSOrigins
 	if len(origins) == 0 {
 		origins = []string{"*"}
 	}
 	return middleware.CORSWithConfig(middleware.CORSConfig{
-		Skipper:      func(c echo.Context) bool { return firstValue(c.Request().Header, echo.HeaderOrigin) == "" },
+		Skipper: func(c echo.Context) bool {
+			return firstValue(c.Request().Header, echo.HeaderOrigin) == "" || isAdminPath(c.Request().URL.Path)
+		},
 		AllowOrigins: origins,
 		AllowMethods: []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
 			http.MethodPatch, http.MethodDelete, http.MethodOptions},

@@ -41,8 +41,15 @@ func TestCORS(t *testing.T) {
 		{"request, any origin", open, post("http://localhost:3000"), 200, map[string]string{
 			"Access-Control-Allow-Origin":   "*",
 			"Access-Control-Expose-Headers": strings.Join(mock.CORSExposeHeaders, ",")}},
-		{"admin API, any origin", open, request{method: http.MethodGet, path: "/__helpmock/scenarios", header: http.Header{"Origin": {"http://x.test"}}}, 200,
-			map[string]string{"Access-Control-Allow-Origin": "*"}},
+		// The admin API is for the local user: no other site's page may read the journal
+		// or get a preflight for pinning a scenario granted.
+		{"admin API: no grant to read the journal", open, request{method: http.MethodGet, path: "/__helpmock/requests",
+			header: http.Header{"Origin": {"http://x.test"}}}, 200,
+			map[string]string{"Access-Control-Allow-Origin": "", "Access-Control-Expose-Headers": ""}},
+		{"admin API: no grant to pin", open, request{method: http.MethodOptions, path: "/__helpmock/scenarios/refreshToken",
+			header: http.Header{"Origin": {"http://x.test"}, "Access-Control-Request-Method": {"PUT"},
+				"Access-Control-Request-Headers": {"content-type"}}}, 404,
+			map[string]string{"Access-Control-Allow-Origin": "", "Access-Control-Allow-Methods": ""}},
 		{"preflight, allowed origin", restricted, preflight("http://app.test"), 204, map[string]string{
 			"Access-Control-Allow-Origin": "http://app.test"}},
 		{"preflight, other origin", restricted, preflight("http://evil.test"), 204, map[string]string{

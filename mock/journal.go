@@ -110,8 +110,17 @@ func (j *journal) capacity() int {
 }
 
 // Journal returns the journal's entries oldest first, only those of operation when it
-// is not "". It is empty when Options.Journal is 0.
-func (s *Server) Journal(operation string) []JournalEntry { return s.journal.list(operation) }
+// is not "". It is empty when Options.Journal is 0. Secrets read [redacted] unless
+// Options.JournalSecrets is set: the Authorization, Proxy-Authorization, Cookie and
+// Set-Cookie headers, and the members and query parameters the spec marks
+// x-helpmock-secret.
+func (s *Server) Journal(operation string) []JournalEntry {
+	entries := s.journal.list(operation)
+	for i := range entries {
+		entries[i] = s.redactEntry(entries[i])
+	}
+	return entries
+}
 
 // The values JournalEntry.Valid points to, shared by every entry (never written).
 var validTrue, validFalse = true, false

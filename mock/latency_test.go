@@ -60,7 +60,7 @@ func TestLatency(t *testing.T) {
 	// Large enough that the admin API's answer, which gets no latency, stays under it
 	// on a loaded machine.
 	const lat = time.Second
-	s, err := mock.New(mock.Options{Spec: loadSpec(t), Fixtures: loadFixtures(t), Admin: true,
+	s, err := mock.New(mock.Options{Spec: loadSpec(t), Fixtures: loadFixtures(t), Admin: true, AdminHosts: []string{"mock.test"},
 		Latency: mock.Latency{Min: lat, Max: lat + 50*time.Millisecond}})
 	if err != nil {
 		t.Fatal(err)

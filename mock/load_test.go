@@ -206,6 +206,7 @@ func churn(ctx context.Context, client *http.Client, base string, srv *mock.Serv
 			res.err = err
 			return res
 		}
+		req.Header.Set("Content-Type", "application/json") // the admin API changes state only for JSON
 		resp, err := client.Do(req)
 		if err != nil {
 			res.err = fmt.Errorf("%s %s: %w", c.method, c.path, err)

@@ -102,6 +102,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			le.Error = err.Error()
 		}
+		s.redactLogEntry(&le, req, body)
 		s.opts.RequestLog.LogRequest(le)
 		// The error is handled; Echo hands it to the error handler again, which sees the
 		// answer committed and leaves it.

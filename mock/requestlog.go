@@ -11,14 +11,17 @@ type RequestLogEntry struct {
 	// Time is when the answer was finished.
 	Time   time.Time
 	Method string
-	// URI is the request URI as the client sent it (path and query).
+	// URI is the request URI as the client sent it (path and query), the values of the
+	// spec's secret parameters [redacted] (unless Options.JournalSecrets).
 	URI     string
 	Status  int
 	Latency time.Duration
 	// Operation, Scenario and MediaType are the matched operationId, the scenario answered
 	// and the negotiated media type; "" when the request never got that far.
 	Operation, Scenario, MediaType string
-	// Error is the error the request ended with; "" when none.
+	// Error is the error the request ended with; "" when none. A secret it quotes (a
+	// credential header, a secret parameter or member) reads [redacted] (unless
+	// Options.JournalSecrets).
 	Error string
 }
 

@@ -56,9 +56,22 @@ type Options struct {
 	// third of its cost per token.
 	Rand io.Reader
 
-	// Admin serves the admin API under /__helpmock/ (admin.yaml). Default: false;
-	// helpmock serve turns it on.
+	// Admin serves the admin API under /__helpmock/ (admin.yaml) to requests whose Host is
+	// localhost, a loopback address or one of AdminHosts. Default: false; helpmock serve
+	// turns it on.
 	Admin bool
+	// AdminHosts are the hosts (names or IP addresses), besides localhost and loopback
+	// addresses, whose requests the admin API answers; an unspecified address (0.0.0.0,
+	// ::) stands for every IP address. Default: none; helpmock serve adds the host it
+	// listens on.
+	AdminHosts []string
+	// AdminToken, when set, makes the admin API require "Authorization: Bearer <token>".
+	// Default: "" (no token: only fit for a mock bound to a loopback address).
+	AdminToken string
+	// JournalSecrets shows secrets in the journal and the request log: the credential
+	// headers and the members the spec marks x-helpmock-secret. Default: false, they
+	// read [redacted].
+	JournalSecrets bool
 	// CORS answers cross-origin requests and preflights with Echo's CORS middleware.
 	// Default: false; helpmock serve turns it on.
 	CORS bool
@@ -97,6 +110,7 @@ type Server struct {
 
 	tokens  *tokenStore
 	journal *journal
+	rules   atomic.Pointer[specRules] // the redaction rules of the spec served last
 	// realClock is true when Options.Now is time.Now (the default): the journal then
 	// takes the time the request log already read.
 	realClock bool
@@ -167,6 +181,7 @@ func (s *Server) newEcho() *echo.Echo {
 	// returns it whatever the route.
 	var chain echo.HandlerFunc = func(c echo.Context) error { return c.Handler()(c) }
 	chain = middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true, DisablePrintStack: true})(chain)
+	chain = s.guardAdmin(chain)
 	chain = s.observe(chain)
 	if s.opts.CORS {
 		chain = s.corsMiddleware()(chain)

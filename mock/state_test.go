@@ -24,7 +24,7 @@ func newStatefulServer(tb testing.TB, strict bool) (*mock.Server, *clock) {
 	tb.Helper()
 	clk := &clock{now: fixedNow}
 	s, err := mock.New(mock.Options{Spec: loadSpec(tb), Fixtures: loadFixtures(tb), Now: clk.Now,
-		Stateful: true, StrictTokens: strict, Admin: true, Journal: 10})
+		Stateful: true, StrictTokens: strict, Admin: true, Journal: 10, AdminHosts: []string{"mock.test"}})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -158,6 +158,7 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 		Lenient: cfg.lenient, MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
 	cfg.limits.apply(&opts)
 	cfg.frontend.apply(&opts)
+	cfg.secureAdmin(&opts, logger)
 	return mock.New(opts)
 }
 

@@ -20,7 +20,10 @@ Runs the contract suite against a live implementation of openapi.yaml: every req
 media type × every Accept, and negative probes (malformed JSON and XML, XML in the wrong
 namespace, empty body, JSON null, unsupported Content-Type, wrong method, unknown route).
 Prints one line per case, the details of each failure with a curl line that reproduces
-it, and a last line "N passed, N failed".
+it, and a last line "N passed, N failed". No report holds a -header or -set value:
+the curl lines read them from shell variables ($HELPMOCK_HEADER_AUTHORIZATION,
+$HELPMOCK_SET_AccessTokenRefresh), and the spec's secret members in the target's
+answers read [redacted].
 
 Exit status: 0 every case passed, 1 contract violations, 2 usage or set-up error
 (bad flags, bad spec, target unreachable, report not written).

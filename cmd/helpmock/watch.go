@@ -19,18 +19,21 @@ import (
 // journal, stateful tokens and hot reload.
 type frontendFlags struct {
 	admin, cors, stateful, strictTokens, watch bool
-	corsOrigins                                string
+	journalSecrets                             bool
+	corsOrigins, adminToken                    string
 	latency                                    mock.Latency
 	journal                                    int
 	refreshTTL                                 time.Duration
 }
 
 func (f *frontendFlags) register(fs *flag.FlagSet) {
-	fs.BoolVar(&f.admin, "admin", true, "serve the admin API under /__helpmock/ (scenarios, requests, tokens, state)")
+	fs.BoolVar(&f.admin, "admin", true, "serve the admin API under /__helpmock/ (scenarios, requests, tokens, state) to this machine's user; off when -addr is not a loopback address and -admin-token is not set")
+	fs.StringVar(&f.adminToken, "admin-token", "", "require 'Authorization: Bearer `token`' on the admin API; needed to serve it when -addr is not a loopback address (prefer HELPMOCK_ADMIN_TOKEN: a command line is visible to other users)")
 	fs.BoolVar(&f.cors, "cors", true, "answer cross-origin requests and preflights (CORS) for browser frontends")
 	fs.StringVar(&f.corsOrigins, "cors-origins", "", "comma-separated `origins` CORS allows (default: any origin)")
 	fs.Var(&f.latency, "latency", "`delay` added to every answer: a duration (200ms) or a range (100ms-400ms)")
 	fs.IntVar(&f.journal, "journal", 1000, "how many `requests` the journal keeps (GET /__helpmock/requests); 0 disables it")
+	fs.BoolVar(&f.journalSecrets, "journal-secrets", false, "show secrets in the journal and the request log: Authorization and cookie headers, and the members the spec marks x-helpmock-secret (default: [redacted])")
 	fs.BoolVar(&f.stateful, "stateful", false, "remember issued token pairs: rotate on refresh, refuse reused or expired refresh tokens")
 	fs.DurationVar(&f.refreshTTL, "refresh-ttl", 24*time.Hour, "with -stateful, how long a refresh token may be used")
 	fs.BoolVar(&f.strictTokens, "strict-tokens", false, "with -stateful, refuse refresh tokens the mock never issued (default: start a new chain)")
@@ -40,6 +43,7 @@ func (f *frontendFlags) register(fs *flag.FlagSet) {
 func (f *frontendFlags) apply(opts *mock.Options) {
 	opts.Admin, opts.CORS, opts.Latency, opts.Journal = f.admin, f.cors, f.latency, f.journal
 	opts.Stateful, opts.RefreshTTL, opts.StrictTokens = f.stateful, f.refreshTTL, f.strictTokens
+	opts.AdminToken, opts.JournalSecrets = f.adminToken, f.journalSecrets
 	for _, o := range strings.Split(f.corsOrigins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
 			opts.CORSOrigins = append(opts.CORSOrigins, o)

@@ -104,12 +104,12 @@ func (e *emitter) classSchema(c *class, xmlForm bool) *yaml.Node {
 			// a Json.NET naming strategy): xml.name says so, OpenAPI's own way.
 			s = renameElement(s, m.xmlName)
 		}
-		name := m.name
-		set(props, name, s)
+		markSecret(s, m)
+		set(props, m.name, s)
 		// Json.NET writes every member of a response, null or not; a request needs only
 		// the members marked [Required].
 		if m.required || c.inResponse && !c.inRequest {
-			required = append(required, name)
+			required = append(required, m.name)
 		}
 	}
 	body := mapping("type", "object")

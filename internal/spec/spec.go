@@ -46,6 +46,9 @@ type Spec struct {
 	Source string
 	// Operations lists the document's operations, by path then method.
 	Operations []*Operation
+	// Secrets names the members and parameters the document marks with ExtensionSecret,
+	// sorted: what the journal, the request log and verify's reports redact.
+	Secrets []string
 
 	paths      []*pathEntry
 	serializer model.Serializer
@@ -194,6 +197,11 @@ func build(source string, doc *openapi3.T, order func(*openapi3.Schema) []string
 		return nil, fmt.Errorf("validate spec %s: %w", source, err)
 	}
 	s := &Spec{Doc: doc, Source: source}
+	secrets, err := checkExtensions(doc)
+	if err != nil {
+		return nil, fmt.Errorf("validate spec %s: %w", source, err)
+	}
+	s.Secrets = secrets
 	if err := s.compile(order); err != nil {
 		return nil, fmt.Errorf("compile spec %s: %w", source, err)
 	}
