@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -43,6 +44,13 @@ func TestRealPagesEndToEnd(t *testing.T) {
 	}
 	work := t.TempDir()
 	t.Chdir(work) // no openapi.overlay.yaml, no fixtures: a new user's directory
+	// The seeds are imported as a new user has them: the two pages, without the overlay
+	// that sits beside them in docs/helppages.
+	for i, dir := range dirs {
+		if filepath.Base(dir) == "helppages" && filepath.Base(filepath.Dir(dir)) == "docs" {
+			dirs[i] = copySeedPages(t, dir, filepath.Join(work, "seeds"))
+		}
+	}
 	for _, dir := range dirs {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
@@ -101,6 +109,28 @@ func TestRealPagesEndToEnd(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copySeedPages copies the Help Page documents (.txt) of dir, and nothing else, into to.
+func copySeedPages(t *testing.T, dir, to string) string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no seed pages in %s: %v", dir, err)
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(to, filepath.Base(p)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return to
 }
 
 // startServeInProcess runs `helpmock serve` with args on a loopback port, in this process,
