@@ -79,6 +79,7 @@ func newOperation(o *spec.Operation, set *fixtures.Set, log *slog.Logger) (*oper
 			op.defaultName = f.Scenario
 		}
 	}
+	op.scenarios = append(op.scenarios, exampleScenarios(o, func(name string) bool { return op.scenario(name) != nil }, log)...)
 	if len(op.scenarios) == 0 {
 		return nil, fmt.Errorf("operation %s: no fixtures and no documented example to answer with", o.ID)
 	}
