@@ -25,6 +25,8 @@ type scenario struct {
 	// bodies holds the answer compiled for each media type it could be compiled for
 	// (see prerender.go); render encodes the others on each request.
 	bodies map[string]*bodyTemplate
+	// paired marks a scenario made from a named response example (pairs.go).
+	paired bool
 }
 
 // operation is a spec operation prepared for serving.

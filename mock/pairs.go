@@ -43,7 +43,7 @@ func exampleScenarios(o *spec.Operation, taken func(string) bool, log *slog.Logg
 			if resp == nil || resp.Value == nil {
 				continue
 			}
-			sc := &scenario{name: name, status: status, docs: map[string]any{}}
+			sc := &scenario{name: name, status: status, docs: map[string]any{}, paired: true}
 			for mt, media := range resp.Value.Content {
 				ex := media.Examples[name]
 				if ex == nil || ex.Value == nil || ex.Value.Value == nil {
@@ -111,4 +111,12 @@ func (op *operation) pairedExample(request map[string]any) string {
 		}
 	}
 	return ""
+}
+
+// ownBody tells whether an error status of sc is answered with its own documented body
+// rather than an HttpError: a paired response example whose schema is not Web API's
+// HttpError (<Error> in XML), a business failure such as a 409 with its own model.
+func (sc *scenario) ownBody(op *operation, mediaType string) bool {
+	layout := op.Response(sc.status, mediaType)
+	return sc.paired && layout != nil && layout.Name != "Error"
 }
