@@ -173,7 +173,10 @@ func operationCoverage(o *spec.Operation, xs []*exchange) []CoverageItem {
 // items of each kind were exercised and which example pairs, then what was not exercised
 // and why.
 func (cov *Coverage) writeText(b *strings.Builder) {
-	fmt.Fprintf(b, "\nCoverage: %d of %d items exercised (%s)\n", cov.Exercised, cov.Total, cov.percentText())
+	if !strings.HasSuffix(b.String(), "\n\n") {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "Coverage: %d of %d items exercised (%s)\n", cov.Exercised, cov.Total, cov.percentText())
 	type counts struct{ done, total int }
 	var ops []string
 	perOp := map[string]map[string]*counts{}
