@@ -163,7 +163,7 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 	for _, p := range examplePairs(o) {
 		pv := pairValue(o, p.name, set)
 		for _, mt := range o.RequestMediaTypes {
-			if mt == spec.FormURLEncoded && !formBindable(o.Request[mt]) {
+			if pairSkipped(o, p.name, mt, pv) != "" {
 				continue
 			}
 			body, err := encodeRequest(o, mt, p.name, pv)

@@ -86,8 +86,11 @@ func operationCoverage(o *spec.Operation, xs []*exchange) []CoverageItem {
 				break
 			}
 		}
-		if !it.Exercised && it.Reason == "" && len(sent) > 0 {
-			it.Reason = "no answer: " + sent[0].err.Error()
+		if !it.Exercised && it.Reason == "" {
+			it.Reason = "not sent"
+			if len(sent) > 0 && sent[0].err != nil {
+				it.Reason = "no answer: " + sent[0].err.Error()
+			}
 		}
 		items = append(items, it)
 	}
@@ -153,10 +156,11 @@ func operationCoverage(o *spec.Operation, xs []*exchange) []CoverageItem {
 			add(CoverExample, name+" (request)", nil, "no response example named "+name+" says what it gets")
 			continue
 		}
+		value := pairValue(o, name, nil)
 		for _, mt := range o.RequestMediaTypes {
 			add(CoverExample, name+", "+mt, find(func(c *testCase) bool {
 				return c.pair != nil && c.pair.name == name && c.requestMediaType == mt
-			}), formWhy(mt))
+			}), pairSkipped(o, name, mt, value))
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(responses)) {

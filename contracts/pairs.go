@@ -122,6 +122,21 @@ func pairValue(o *spec.Operation, name string, set map[string]string) any {
 	return requestValueOf(o, value, rest)
 }
 
+// pairSkipped says why the request example name (value in JSON form, nil when it has
+// none) is not sent as mt, or "" when it is: a form carries only a class, and without a
+// JSON form only a media type with its own example text can be sent.
+func pairSkipped(o *spec.Operation, name, mt string, value any) string {
+	if mt == spec.FormURLEncoded && !formBindable(o.Request[mt]) {
+		return "a form carries only a class, bound member by member"
+	}
+	if value == nil {
+		if _, ok := o.RequestExamples[mt][name].(string); !ok || !spec.IsXML(mt) {
+			return "the example has no JSON form to send as " + mt
+		}
+	}
+	return ""
+}
+
 func equalJSON(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
