@@ -201,6 +201,8 @@ func TestDrift(t *testing.T) {
 			o := s.Operation("refreshToken")
 			return status, jsonNet(o.Response(http.StatusOK, spec.ApplicationJSON), o.ResponseExamples[spec.ApplicationJSON][spec.DocsExample])
 		}, contracts.CheckExample, "/AccessToken", "a success body for a failing request"},
+		{"XML failure body with a token the JSON one has as null", replaceIn(true, `<AccessToken i:nil="true" />`, `<AccessToken>x</AccessToken>`),
+			contracts.CheckParity, "/AccessToken", "null in one answer"},
 		{"redirect to the same URL", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
 			h.Set("Location", r.URL.Path)
 			return http.StatusFound, nil
