@@ -50,8 +50,8 @@ func TestPairWithAnotherStatus(t *testing.T) {
 			}
 		}
 	}
-	if pairCases != 10 { // 2 request media types × 5 Accept headers
-		t.Errorf("%d closed-order cases, want 10", pairCases)
+	if pairCases != 15 { // JSON, XML and a form × 5 Accept headers
+		t.Errorf("%d closed-order cases, want 15", pairCases)
 	}
 	found := false
 	for _, it := range r.Coverage.Items {
