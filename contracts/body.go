@@ -23,6 +23,12 @@ func requestValue(o *spec.Operation, set map[string]string) any {
 			break
 		}
 	}
+	return requestValueOf(o, value, set)
+}
+
+// requestValueOf returns value (a JSON-form request value of o, which it may change) with
+// the members of set overridden.
+func requestValueOf(o *spec.Operation, value any, set map[string]string) any {
 	t := o.Request[spec.ApplicationJSON]
 	if t == nil {
 		t = o.Request[spec.TextJSON]
@@ -85,8 +91,9 @@ func clone(v any) any {
 	return v
 }
 
-// encodeRequest writes value as a body of media type mt.
-func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
+// encodeRequest writes value, the request example name (in JSON form), as a body of media
+// type mt.
+func encodeRequest(o *spec.Operation, mt, name string, value any) ([]byte, error) {
 	t := o.Request[mt]
 	switch {
 	case spec.IsJSON(mt):
@@ -95,7 +102,7 @@ func encodeRequest(o *spec.Operation, mt string, value any) ([]byte, error) {
 		// No JSON example to encode, or an XML form that differs from the JSON one (its
 		// own schema: enums by name, other member names): send the XML example as it is.
 		if value == nil || differs(o, t) {
-			if text, ok := o.RequestExamples[mt][spec.DocsExample].(string); ok {
+			if text, ok := o.RequestExamples[mt][name].(string); ok {
 				return []byte(text), nil
 			}
 		}

@@ -44,6 +44,9 @@ type testCase struct {
 	// wantModelState marks the probes whose 400 Web API answers with the binding errors
 	// in ModelState.
 	wantModelState bool
+	// pair is the named example pair whose request example the case sends, nil for the
+	// docs example and the probes.
+	pair *examplePair
 }
 
 func (c *testCase) fullName() string { return c.op.ID + ": " + c.name }
@@ -144,7 +147,7 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 			// body in a form (jQuery's a[0][b]=) is not checked.
 			continue
 		}
-		body, err := encodeRequest(o, mt, value)
+		body, err := encodeRequest(o, mt, spec.DocsExample, value)
 		if err != nil {
 			return nil, fmt.Errorf("operation %s: build %s request body: %w", o.ID, mt, err)
 		}
@@ -153,6 +156,25 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 			cases = append(cases, &testCase{op: o, name: mt + ", Accept: " + orNone(accept), method: o.Method,
 				path: path, query: query, header: header("Content-Type", mt, "Accept", accept), body: body,
 				wantStatus: success, requestMediaType: mt, accept: accept, matrix: true})
+		}
+	}
+	// Each named request example, in every request media type and with every Accept,
+	// expects the response example of the same name: its status, members and nulls.
+	for _, p := range examplePairs(o) {
+		pv := pairValue(o, p.name, set)
+		for _, mt := range o.RequestMediaTypes {
+			if pairSkipped(o, p.name, mt, pv) != "" {
+				continue
+			}
+			body, err := encodeRequest(o, mt, p.name, pv)
+			if err != nil {
+				return nil, fmt.Errorf("operation %s: build %s request body of example %s: %w", o.ID, mt, p.name, err)
+			}
+			for _, accept := range acceptHeaders {
+				cases = append(cases, &testCase{op: o, name: "example " + p.name + ", " + mt + ", Accept: " + orNone(accept),
+					method: o.Method, path: path, query: query, header: header("Content-Type", mt, "Accept", accept), body: body,
+					wantStatus: p.status, requestMediaType: mt, accept: accept, pair: p})
+			}
 		}
 	}
 	probe := func(name, method, path, contentType string, body []byte, want int) *testCase {

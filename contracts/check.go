@@ -43,6 +43,11 @@ func judge(x *exchange) *CaseResult {
 	if v, ok := checkModelState(x); !ok {
 		add(v)
 	}
+	if c.pair != nil {
+		for _, v := range checkPair(x) {
+			add(v)
+		}
+	}
 	return res
 }
 
@@ -67,6 +72,9 @@ func checkStatus(x *exchange) []Violation {
 		out = append(out, Violation{Check: CheckStatus, Expected: statusText(c.wantStatus), Actual: got, Message: msg})
 	case x.status != c.wantStatus:
 		msg := fmt.Sprintf("Web API answers %s with %d", describe(c), c.wantStatus)
+		if c.pair != nil {
+			msg = fmt.Sprintf("the response example paired with %s is a %d answer", describe(c), c.wantStatus)
+		}
 		if x.status >= 500 {
 			msg = fmt.Sprintf("server error on %s; Web API answers %d", describe(c), c.wantStatus)
 		}
@@ -97,6 +105,9 @@ func statusText(code int) string {
 
 // describe words a case's request for messages.
 func describe(c *testCase) string {
+	if c.pair != nil {
+		return "the " + c.pair.name + " request example sent as " + c.requestMediaType
+	}
 	if c.matrix {
 		return "a valid " + orNone(c.requestMediaType) + " request"
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/beevik/etree"
 
 	"github.com/helpmock/helpmock/contracts"
+	"github.com/helpmock/helpmock/internal/spec"
 )
 
 // replaceIn rewrites 200 answers of one kind (XML or JSON) with strings.Replacer pairs.
@@ -24,6 +25,11 @@ func replaceIn(xmlAnswers bool, oldnew ...string) rewrite {
 		}
 		return status, []byte(r.Replace(string(body)))
 	}
+}
+
+// isFailureBody reports whether body is one of the seeds' failed-refresh bodies.
+func isFailureBody(body []byte) bool {
+	return regexp.MustCompile(`"Succeeded":false|Succeeded[^>]*>false<|"Status":"Failure"|<Status>Failure<`).Match(body)
 }
 
 // verifyAgainst runs the suite against h and returns its report.
@@ -171,6 +177,32 @@ func TestDrift(t *testing.T) {
 			}
 			return status, []byte(`"No HTTP resource was found that matches the request URI."`)
 		}, contracts.CheckJSONSchema, "/", "object"},
+		{"failure answered with 400", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if !isFailureBody(body) {
+				return status, body
+			}
+			if isXMLAnswer(h) {
+				return http.StatusBadRequest, []byte(`<Error><Message>Invalid refresh token.</Message></Error>`)
+			}
+			return http.StatusBadRequest, []byte(`{"Message":"Invalid refresh token."}`)
+		}, contracts.CheckStatus, "", "the response example paired with the invalid-refresh-token request example"},
+		{"nulls omitted in the JSON failure body", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			return status, regexp.MustCompile(`"\w+":null,?`).ReplaceAll(body, nil)
+		}, contracts.CheckExample, "/AccessToken", "NullValueHandling.Ignore"},
+		{"nulls omitted in the XML failure body", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			return status, regexp.MustCompile(`<\w+ i:nil="true" */>`).ReplaceAll(body, nil)
+		}, contracts.CheckExample, "/ResponseModelRefreshToken/RefreshTokenResponse/accessToken", "EmitDefaultValue = false"},
+		{"failure body with a wrong member set", replaceIn(false, `"Errors":["Invalid refresh token."]`, `"Error":"Invalid refresh token."`),
+			contracts.CheckExample, "/Errors", "the answer lacks it"},
+		{"success body sent for a failing request", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
+			if !isFailureBody(body) || !isJSONAnswer(h) || !bytes.Contains(body, []byte(`"Succeeded"`)) {
+				return status, body
+			}
+			o := s.Operation("refreshToken")
+			return status, jsonNet(o.Response(http.StatusOK, spec.ApplicationJSON), o.ResponseExamples[spec.ApplicationJSON][spec.DocsExample])
+		}, contracts.CheckExample, "/AccessToken", "a success body for a failing request"},
+		{"XML failure body with a token the JSON one has as null", replaceIn(true, `<AccessToken i:nil="true" />`, `<AccessToken>x</AccessToken>`),
+			contracts.CheckParity, "/AccessToken", "null in one answer"},
 		{"redirect to the same URL", func(r *http.Request, status int, h http.Header, body []byte) (int, []byte) {
 			h.Set("Location", r.URL.Path)
 			return http.StatusFound, nil

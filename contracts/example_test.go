@@ -42,5 +42,5 @@ func ExampleVerify() {
 	}
 	fmt.Printf("%d passed, %d failed\n", report.Passed, report.Failed)
 	// Output:
-	// 66 passed, 0 failed
+	// 116 passed, 0 failed
 }

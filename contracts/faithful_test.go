@@ -5,12 +5,18 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/beevik/etree"
 
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/negotiate"
@@ -18,7 +24,8 @@ import (
 )
 
 // faithful is a tiny in-test implementation of the spec that answers as ASP.NET Web API 2
-// does (ASPNET.md) with the Help Page samples: the docs examples as bodies, HttpError for
+// does (ASPNET.md) with the Help Page samples: the docs examples as bodies (a named request
+// example gets the response example of the same name), HttpError for
 // the framework's errors. The drift servers rewrite its answers.
 func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 	tb.Helper()
@@ -61,6 +68,10 @@ func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 		}
 		status := o.SuccessStatus()
 		example := o.ResponseExamples[mt][spec.DocsExample]
+		if name := requestExampleName(o, reqType, body); name != "" {
+			// A named request example gets the response example of the same name.
+			status, example = pairedResponse(o, name, mt)
+		}
 		var out []byte
 		if spec.IsJSON(mt) {
 			out = jsonNet(o.Response(status, mt), example)
@@ -71,6 +82,68 @@ func faithful(tb testing.TB, s *spec.Spec) http.Handler {
 		w.WriteHeader(status)
 		w.Write(out)
 	})
+}
+
+// requestExampleName returns the name of the named request example (not docs) whose
+// members the request body carries, or "".
+func requestExampleName(o *spec.Operation, reqType string, body []byte) string {
+	got := map[string]string{}
+	switch {
+	case spec.IsJSON(reqType):
+		var v map[string]any
+		json.Unmarshal(body, &v)
+		for k, e := range v {
+			if e != nil {
+				got[k] = fmt.Sprint(e)
+			}
+		}
+	case spec.IsXML(reqType):
+		doc := etree.NewDocument()
+		if doc.ReadFromBytes(body) != nil || doc.Root() == nil {
+			return ""
+		}
+		for _, e := range doc.Root().ChildElements() {
+			got[e.Tag] = e.Text()
+		}
+	case reqType == spec.FormURLEncoded:
+		form, _ := url.ParseQuery(string(body))
+		for k := range form {
+			got[k] = form.Get(k)
+		}
+	}
+	examples := o.RequestExamples[spec.ApplicationJSON]
+	for _, name := range slices.Sorted(maps.Keys(examples)) {
+		ex, ok := examples[name].(map[string]any)
+		if name == spec.DocsExample || !ok {
+			continue
+		}
+		match := true
+		for k, e := range ex {
+			want := ""
+			if e != nil {
+				want = fmt.Sprint(e)
+			}
+			if got[k] != want {
+				match = false
+			}
+		}
+		if match {
+			return name
+		}
+	}
+	return ""
+}
+
+// pairedResponse returns the status and the mt example of the response example name.
+func pairedResponse(o *spec.Operation, name, mt string) (int, any) {
+	for _, status := range o.Statuses {
+		if r := o.Op.Responses.Status(status); r != nil && r.Value != nil && r.Value.Content[mt] != nil {
+			if ex := r.Value.Content[mt].Examples[name]; ex != nil && ex.Value != nil {
+				return status, ex.Value.Value
+			}
+		}
+	}
+	return o.SuccessStatus(), o.ResponseExamples[mt][spec.DocsExample]
 }
 
 // writeError answers an HttpError; modelState holds ModelState's keys and messages in

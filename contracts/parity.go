@@ -11,25 +11,33 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// checkParity compares, for each operation and request media type, the JSON answer
-// (Accept: application/json) with the XML answer (Accept: application/xml) to the same
-// request: the same members, null in both or in neither, lists of the same length. The
+// checkParity compares, for each operation and request media type (and each example pair's
+// request), the JSON answer (Accept: application/json) with the XML answer (Accept:
+// application/xml) to the same request: the same members, null in both or in neither, lists of the same length. The
 // documented differences are the members the JSON layout has and the XML layout lacks
 // (ClienteId). Values are not compared: tokens and dates differ between two requests.
 // Violations go to the XML case's result.
 func checkParity(exchanges []*exchange, results []*CaseResult) {
-	type key struct{ op, requestMediaType string }
+	type key struct{ op, requestMediaType, pair string }
+	keyOf := func(c *testCase) key {
+		k := key{op: c.op.ID, requestMediaType: c.requestMediaType}
+		if c.pair != nil {
+			k.pair = c.pair.name
+		}
+		return k
+	}
+	paired := func(c *testCase) bool { return c.matrix || c.pair != nil }
 	jsonAnswers := map[key]*exchange{}
 	for _, x := range exchanges {
-		if x.c.matrix && x.c.accept == spec.ApplicationJSON && answered(x) {
-			jsonAnswers[key{x.c.op.ID, x.c.requestMediaType}] = x
+		if paired(x.c) && x.c.accept == spec.ApplicationJSON && answered(x) {
+			jsonAnswers[keyOf(x.c)] = x
 		}
 	}
 	for i, x := range exchanges {
-		if !x.c.matrix || x.c.accept != spec.ApplicationXML || !answered(x) {
+		if !paired(x.c) || x.c.accept != spec.ApplicationXML || !answered(x) {
 			continue
 		}
-		j := jsonAnswers[key{x.c.op.ID, x.c.requestMediaType}]
+		j := jsonAnswers[keyOf(x.c)]
 		if j == nil || j.status != x.status {
 			continue
 		}

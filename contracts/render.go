@@ -10,8 +10,8 @@ import (
 )
 
 // WriteText writes the human-readable report: one line per case, then the details of each
-// failed case (every violation and a curl line that reproduces it), then the summary line
-// "N passed, N failed".
+// failed case (every violation and a curl line that reproduces it), then the coverage
+// (what was exercised, what was not and why), then the summary line "N passed, N failed".
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	width := 0
@@ -47,6 +47,10 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "The reproduce lines read your -header and -set values from %s: export them to run a line.\n\n",
 				strings.Join(r.Variables, ", "))
 		}
+	}
+	if r.Coverage != nil {
+		r.Coverage.writeText(&b)
+		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "%d passed, %d failed\n", r.Passed, r.Failed)
 	_, err := io.WriteString(w, b.String())
@@ -85,12 +89,27 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Time     string      `xml:"time,attr"`
-	Cases    []junitCase `xml:"testcase"`
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Time       string           `xml:"time,attr"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+	SystemOut  *junitText       `xml:"system-out,omitempty"`
+}
+
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+type junitProperties struct {
+	Items []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
@@ -111,6 +130,9 @@ func seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
 // WriteJUnit writes the report as JUnit XML: one testsuite per operation, one testcase
 // per case, a failure per failed case whose message is its first violation and whose text
 // lists every violation and the curl line.
+// Each testsuite carries its coverage: the properties coverage.request, coverage.response
+// and coverage.example ("exercised/total"), and a system-out listing what was exercised
+// and what was not, and why.
 func (r *Report) WriteJUnit(w io.Writer) error {
 	out := junitSuites{Name: "helpmock verify " + r.Target, Tests: len(r.Cases), Failures: r.Failed, Time: seconds(r.Duration)}
 	for _, op := range r.Operations() {
@@ -137,6 +159,9 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 			s.Cases = append(s.Cases, jc)
 		}
 		s.Time = seconds(total)
+		if r.Coverage != nil {
+			s.Properties, s.SystemOut = r.Coverage.junit(op)
+		}
 		out.Suites = append(out.Suites, s)
 	}
 	data, err := xml.MarshalIndent(out, "", "  ")

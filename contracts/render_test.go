@@ -61,7 +61,13 @@ func sampleReport() *contracts.Report {
 			hung,
 			failed,
 		},
-		Passed: 1, Failed: 2}
+		Passed: 1, Failed: 2,
+		Coverage: &contracts.Coverage{Exercised: 3, Total: 4, Percent: 75, Items: []contracts.CoverageItem{
+			{Operation: "pfmsGetRefreshToken", Kind: contracts.CoverRequest, Name: "application/json, Accept: (none)", Exercised: true},
+			{Operation: "pfmsGetRefreshToken", Kind: contracts.CoverExample, Name: "invalid-refresh-token, text/xml", Exercised: true},
+			{Operation: "pfmsGetRefreshToken", Kind: contracts.CoverResponse, Name: "500", Reason: "no probe or request example leads to it"},
+			{Operation: "refreshToken", Kind: contracts.CoverResponse, Name: "200", Exercised: true},
+		}}}
 	return r
 }
 

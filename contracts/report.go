@@ -110,6 +110,8 @@ type Report struct {
 	// Passed and Failed count the cases.
 	Passed int `json:"passed"`
 	Failed int `json:"failed"`
+	// Coverage is what the run exercised of the spec, and what it did not and why.
+	Coverage *Coverage `json:"coverage,omitempty"`
 	// Variables names the shell variables the curl lines read instead of the values of
 	// Options.Header and Options.Set, which no report holds: export them to run a line.
 	Variables []string `json:"variables,omitempty"`

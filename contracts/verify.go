@@ -77,6 +77,7 @@ func Verify(ctx context.Context, opts Options) (*Report, error) {
 		report.Cases = append(report.Cases, judge(x))
 	}
 	checkParity(exchanges, report.Cases)
+	report.Coverage = coverage(exchanges)
 	r.secrets.scrub(report, exchanges)
 	report.count()
 	report.Duration = time.Since(start)

@@ -25,6 +25,8 @@ type scenario struct {
 	// bodies holds the answer compiled for each media type it could be compiled for
 	// (see prerender.go); render encodes the others on each request.
 	bodies map[string]*bodyTemplate
+	// paired marks a scenario made from a named response example (pairs.go).
+	paired bool
 }
 
 // operation is a spec operation prepared for serving.
@@ -79,6 +81,7 @@ func newOperation(o *spec.Operation, set *fixtures.Set, log *slog.Logger) (*oper
 			op.defaultName = f.Scenario
 		}
 	}
+	op.scenarios = append(op.scenarios, exampleScenarios(o, func(name string) bool { return op.scenario(name) != nil }, log)...)
 	if len(op.scenarios) == 0 {
 		return nil, fmt.Errorf("operation %s: no fixtures and no documented example to answer with", o.ID)
 	}

@@ -68,7 +68,7 @@ type encoding struct {
 // cannot (no layout for the media type: the request fails there).
 func answerEncoder(op *operation, sc *scenario, mediaType string) (encodeFunc, encoding) {
 	xml := op.formats.isXML(mediaType)
-	if sc.status >= 400 {
+	if sc.status >= 400 && !sc.ownBody(op, mediaType) {
 		return func(v any) ([]byte, error) {
 			he := httpErrorFromValue(sc.status, v)
 			if xml {

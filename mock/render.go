@@ -37,7 +37,7 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 		}
 		value = v
 	}
-	if sc.status >= 400 {
+	if sc.status >= 400 && !sc.ownBody(op, mediaType) {
 		he := httpErrorFromValue(sc.status, value)
 		if op.formats.isXML(mediaType) {
 			return sc.status, he.appendXML(nil), nil

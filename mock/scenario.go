@@ -15,9 +15,11 @@ const ScenarioQueryParam = "__scenario"
 
 // chooseScenario picks the scenario for a request, first match wins: the Prefer header
 // (example=NAME, or code=NNN as Prism has it; RFC 7240), the __scenario query parameter,
-// the scenario pinned through the admin API, the operation's default. A request whose
-// refresh token is missing or empty gets the failed-refresh scenario instead of the
-// default, as the real services answer it.
+// the scenario pinned through the admin API, the scenario of the named request example
+// whose members the request carries (the response example of the same name, or a fixture
+// of that name), the operation's default. A request whose refresh token is missing or
+// empty gets the failed-refresh scenario instead of the default, as the real services
+// answer it.
 func (s *Server) chooseScenario(c echo.Context, op *operation, request map[string]any) (*scenario, error) {
 	if prefer := c.Request().Header["Prefer"]; len(prefer) > 0 { // a canonical key: see firstValue
 		prefs := parsePrefer(prefer)
@@ -34,6 +36,11 @@ func (s *Server) chooseScenario(c echo.Context, op *operation, request map[strin
 		}
 	}
 	if name := s.pinned(op.ID); name != "" {
+		if sc := op.scenario(name); sc != nil {
+			return sc, nil
+		}
+	}
+	if name := op.pairedExample(request); name != "" {
 		if sc := op.scenario(name); sc != nil {
 			return sc, nil
 		}

@@ -17,7 +17,8 @@ import (
 const verifyUsage = `Usage: helpmock verify -target URL [flags]
 
 Runs the contract suite against a live implementation of openapi.yaml: every request
-media type × every Accept, and negative probes (malformed JSON and XML, XML in the wrong
+media type × every Accept, each named request example (expecting the response example
+of the same name: its status, members and nulls), and negative probes (malformed JSON and XML, XML in the wrong
 namespace, empty body, JSON null, unsupported Content-Type, wrong method, unknown route).
 Prints one line per case, the details of each failure with a curl line that reproduces
 it, and a last line "N passed, N failed". No report holds a -header or -set value:
@@ -25,7 +26,12 @@ the curl lines read them from shell variables ($HELPMOCK_HEADER_AUTHORIZATION,
 $HELPMOCK_SET_AccessTokenRefresh), and the spec's secret members in the target's
 answers read [redacted].
 
-Exit status: 0 every case passed, 1 contract violations, 2 usage or set-up error
+The report ends with its coverage: what the run exercised of each operation (request
+media types × Accept, documented responses, named example pairs), and what it did not
+and why.
+
+Exit status: 0 every case passed, 1 contract violations (or coverage below
+-min-coverage), 2 usage or set-up error
 (bad flags, bad spec, target unreachable, report not written).
 
 Every flag can also be set through the environment variable named after it
@@ -41,6 +47,7 @@ type verifyConfig struct {
 	only, headers, sets                                multiFlag
 	timeout, requestTimeout                            time.Duration
 	parallel                                           int
+	minCoverage                                        float64
 	log                                                logFlags
 }
 
@@ -74,6 +81,11 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	code := exitOK
 	if !report.OK() {
+		code = exitFail
+	}
+	if cov := report.Coverage; cov != nil && cov.Percent < cfg.minCoverage {
+		fmt.Fprintf(stderr, "helpmock verify: coverage %.1f%% (%d of %d items) is below -min-coverage %g%%\n",
+			cov.Percent, cov.Exercised, cov.Total, cfg.minCoverage)
 		code = exitFail
 	}
 	if err := report.WriteText(stdout); err != nil {
@@ -112,6 +124,7 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	fs.DurationVar(&cfg.timeout, "timeout", 2*time.Minute, "whole-run timeout; cases it cuts short fail as not run")
 	fs.DurationVar(&cfg.requestTimeout, "request-timeout", contracts.DefaultRequestTimeout, "timeout of each request, body included")
 	fs.IntVar(&cfg.parallel, "parallel", contracts.DefaultParallel, "cases run at once")
+	fs.Float64Var(&cfg.minCoverage, "min-coverage", 0, "exit 1 when the report's coverage (operations × request media types × Accept, documented responses, example pairs) is below this `percent`")
 	fs.StringVar(&cfg.junitPath, "junit", "", "also write a JUnit XML report to `file`")
 	fs.StringVar(&cfg.jsonPath, "json", "", "also write a JSON report to `file`")
 	cfg.log.register(fs)
@@ -128,6 +141,9 @@ func parseVerifyFlags(args []string, stderr io.Writer) (*verifyConfig, error) {
 	if cfg.target == "" {
 		fs.Usage()
 		return nil, errors.New("-target is required")
+	}
+	if cfg.minCoverage < 0 || cfg.minCoverage > 100 {
+		return nil, fmt.Errorf("-min-coverage %g: want a percent from 0 to 100", cfg.minCoverage)
 	}
 	if cfg.parallel < 1 {
 		return nil, fmt.Errorf("-parallel %d: want at least 1", cfg.parallel)

@@ -80,12 +80,15 @@ func TestRunVerify(t *testing.T) {
 		wantStdout string // the last line of stdout
 		wantStderr string // a phrase of stderr
 	}{
-		{"passes the mock", []string{"-target", mockURL}, nil, 0, "66 passed, 0 failed", ""},
-		{"only one operation", []string{"-target", mockURL, "-only", "pfmsGetRefreshToken"}, nil, 0, "33 passed, 0 failed", ""},
-		{"target from the environment", nil, map[string]string{"HELPMOCK_TARGET": mockURL, "HELPMOCK_ONLY": "refreshToken"}, 0, "33 passed, 0 failed", ""},
-		{"header and set", []string{"-target", mockURL, "-header", "Authorization: Bearer x", "-set", "RefreshToken=abc", "-parallel", "1"}, nil, 0, "66 passed, 0 failed", ""},
-		{"violations", []string{"-target", broken.URL, "-only", "refreshToken"}, nil, 1, "0 passed, 33 failed", ""},
-		{"hanging target, whole-run timeout", []string{"-target", hanging.URL, "-timeout", "700ms", "-request-timeout", "300ms", "-parallel", "8"}, nil, 1, "0 passed, 66 failed", ""},
+		{"passes the mock", []string{"-target", mockURL}, nil, 0, "116 passed, 0 failed", ""},
+		{"only one operation", []string{"-target", mockURL, "-only", "pfmsGetRefreshToken"}, nil, 0, "58 passed, 0 failed", ""},
+		{"target from the environment", nil, map[string]string{"HELPMOCK_TARGET": mockURL, "HELPMOCK_ONLY": "refreshToken"}, 0, "58 passed, 0 failed", ""},
+		{"header and set", []string{"-target", mockURL, "-header", "Authorization: Bearer x", "-set", "RefreshToken=abc", "-parallel", "1"}, nil, 0, "116 passed, 0 failed", ""},
+		{"violations", []string{"-target", broken.URL, "-only", "refreshToken"}, nil, 1, "0 passed, 58 failed", ""},
+		{"coverage above -min-coverage", []string{"-target", mockURL, "-min-coverage", "90"}, nil, 0, "116 passed, 0 failed", ""},
+		{"coverage below -min-coverage", []string{"-target", mockURL, "-min-coverage", "95"}, nil, 1, "116 passed, 0 failed", "coverage 92.1% (70 of 76 items) is below -min-coverage 95%"},
+		{"-min-coverage above 100", []string{"-target", mockURL, "-min-coverage", "101"}, nil, 2, "", "want a percent from 0 to 100"},
+		{"hanging target, whole-run timeout", []string{"-target", hanging.URL, "-timeout", "700ms", "-request-timeout", "300ms", "-parallel", "8"}, nil, 1, "0 passed, 116 failed", ""},
 		{"unreachable target", []string{"-target", down}, nil, 2, "", "target unreachable"},
 		{"no target", nil, nil, 2, "", "-target is required"},
 		{"bad header", []string{"-target", mockURL, "-header", "NoColon"}, nil, 2, "", "want 'Name: value'"},
@@ -138,8 +141,8 @@ func TestRunVerifyReports(t *testing.T) {
 	if err := xml.Unmarshal(data, &junit); err != nil {
 		t.Fatalf("parse %s: %v", junitPath, err)
 	}
-	if junit.Tests != 66 || len(junit.Suites) != 2 {
-		t.Errorf("JUnit report = %d tests in %d suites, want 66 in 2 (one per operation)", junit.Tests, len(junit.Suites))
+	if junit.Tests != 116 || len(junit.Suites) != 2 {
+		t.Errorf("JUnit report = %d tests in %d suites, want 116 in 2 (one per operation)", junit.Tests, len(junit.Suites))
 	}
 	var report struct {
 		Passed, Failed int
@@ -152,7 +155,7 @@ func TestRunVerifyReports(t *testing.T) {
 	if err := json.Unmarshal(data, &report); err != nil {
 		t.Fatalf("parse %s: %v", jsonPath, err)
 	}
-	if report.Passed != 66 || report.Failed != 0 || len(report.Cases) != 66 {
-		t.Errorf("JSON report = %d passed, %d failed, %d cases, want 66, 0, 66", report.Passed, report.Failed, len(report.Cases))
+	if report.Passed != 116 || report.Failed != 0 || len(report.Cases) != 116 {
+		t.Errorf("JSON report = %d passed, %d failed, %d cases, want 116, 0, 116", report.Passed, report.Failed, len(report.Cases))
 	}
 }
