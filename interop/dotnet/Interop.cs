@@ -7,8 +7,8 @@
 //                                                 answer a line on stdout (package dotnet)
 //
 // The canonical form of a value is Json.NET's serialization with its default settings,
-// which are Web API's JsonMediaTypeFormatter's: every member, nulls included, in Json.NET's
-// order. XML is written as Web API's XmlMediaTypeFormatter writes it: UTF-8 without a byte
+// which are Web API's JsonMediaTypeFormatter's (every member, nulls included, in Json.NET's
+// order), enums written by name. XML is written as Web API's XmlMediaTypeFormatter writes it: UTF-8 without a byte
 // order mark, no XML declaration, no indentation.
 using System;
 using System.IO;
@@ -150,7 +150,7 @@ namespace Helpmock.Interop
         static byte[] Write(Type type, bool xml, object value)
         {
             if (!xml)
-                return Utf8.GetBytes(Canonical(value));
+                return Utf8.GetBytes(JsonConvert.SerializeObject(value, new JsonSerializerSettings()));
             var ms = new MemoryStream();
             var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Encoding = Utf8, CloseOutput = false, CheckCharacters = false };
             using (var writer = XmlWriter.Create(ms, settings))
@@ -163,9 +163,13 @@ namespace Helpmock.Interop
             return ms.ToArray();
         }
 
+        // Canonical is the value as Json.NET writes it with Web API's settings, but enums by
+        // their XML names ([EnumMember]), so that a value read from XML and from JSON compare.
         static string Canonical(object value)
         {
-            return JsonConvert.SerializeObject(value, new JsonSerializerSettings());
+            var settings = new JsonSerializerSettings();
+            settings.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter());
+            return JsonConvert.SerializeObject(value, settings);
         }
     }
 }

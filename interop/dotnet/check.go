@@ -134,6 +134,15 @@ func boolCmp(a, b bool) int {
 	return -1
 }
 
+// XmlSerializer's root declarations: Mono's writer declares xsd first, .NET Framework's
+// (which the mock follows) xsi first. It is the one difference between them the recorded
+// goldens of internal/dcxml/testdata/xmlserializer show, so the check reads Mono's order
+// as .NET Framework's.
+const (
+	monoDeclarations      = `xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`
+	frameworkDeclarations = `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"`
+)
+
 // checkAnswers checks one scenario's answers: .NET reads each, writes the same bytes
 // again, and reads the same values from the XML as from the JSON.
 func (c *Checker) checkAnswers(op *spec.Operation, answers []answer) {
@@ -168,8 +177,12 @@ func (c *Checker) checkAnswers(op *spec.Operation, answers []answer) {
 		if xml {
 			what = c.Models.Serializer.String() + "'s bytes"
 		}
-		c.result(res.Bytes == string(a.body), "%s: .NET writes the same value in the same bytes (%s)%s", name, what,
-			diff(".NET", res.Bytes, "mock", string(a.body)))
+		written := res.Bytes
+		if xml && c.Models.Serializer == model.XMLSerializer {
+			written = strings.Replace(written, monoDeclarations, frameworkDeclarations, 1)
+		}
+		c.result(written == string(a.body), "%s: .NET writes the same value in the same bytes (%s)%s", name, what,
+			diff(".NET", written, "mock", string(a.body)))
 	}
 }
 

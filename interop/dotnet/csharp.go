@@ -25,7 +25,8 @@ type Models struct {
 	classes map[string]*class
 	order   []*class
 	names   map[string]bool
-	anon    int
+	enums   map[*model.Type]string
+	enumSrc strings.Builder
 }
 
 // TypeOf returns the C# type expression of t (List<Note>, int?, Dictionary<string,int>),
@@ -54,6 +55,8 @@ type class struct {
 type member struct {
 	*model.Member
 	inXML, inJSON bool
+	// xmlType and jsonType are the member's layouts in each format, where it has one.
+	xmlType, jsonType *model.Type
 }
 
 // Generate writes C# classes for every layout of s's operations: requests and responses
@@ -245,6 +248,11 @@ func (c *class) merge(members []*model.Member, xml bool) {
 			have = &member{Member: mem}
 		}
 		have.inXML, have.inJSON = have.inXML || xml, have.inJSON || !xml
+		if xml {
+			have.xmlType = mem.Type
+		} else {
+			have.jsonType = mem.Type
+		}
 		ordered = append(ordered, have)
 	}
 	if xml {
@@ -317,6 +325,7 @@ func (m *Models) write() string {
 	for _, c := range m.order {
 		m.writeClass(&b, c)
 	}
+	b.WriteString(m.enumSrc.String())
 	b.WriteString("}\n\nnamespace Helpmock.Interop\n{\n    using Helpmock.Interop.Models;\n\n")
 	fmt.Fprintf(&b, "    public static class Types\n    {\n        public const bool XmlSerializer = %v;\n", m.Serializer == model.XMLSerializer)
 	b.WriteString("        public static readonly Dictionary<string, Type> ByName = new Dictionary<string, Type>\n        {\n")
@@ -353,6 +362,9 @@ func (m *Models) writeClass(b *strings.Builder, c *class) {
 		}
 		used[prop] = true
 		typ := m.types[mem.Type]
+		if e := m.enum(mem); e != "" {
+			typ = e
+		}
 		// A member one format's layout lacks is not a member in that format: a
 		// DataContract class's member without [DataMember], or [XmlIgnore]; [JsonIgnore].
 		switch {
@@ -376,6 +388,34 @@ func (m *Models) writeClass(b *strings.Builder, c *class) {
 		fmt.Fprintf(b, "        public %s %s { get; set; }\n", typ, prop)
 	}
 	b.WriteString("    }\n\n")
+}
+
+// enum returns the C# enum of a member whose JSON layout is an integer enum and whose
+// XML layout a string enum of as many names (Json.NET writes an enum's number,
+// DataContractSerializer and XmlSerializer its name), declaring it; "" for any other.
+func (m *Models) enum(mem *member) string {
+	j, x := mem.jsonType, mem.xmlType
+	if j == nil || x == nil || j.Kind != model.Int || x.Kind != model.String || j.Schema == nil ||
+		len(j.Schema.Enum) == 0 || len(j.Schema.Enum) != len(x.Enum) {
+		return ""
+	}
+	if m.enums == nil {
+		m.enums = map[*model.Type]string{}
+	}
+	name, ok := m.enums[x]
+	if !ok {
+		name = m.uniqueName(mem.Name + "Enum")
+		m.enums[x] = name
+		fmt.Fprintf(&m.enumSrc, "    [DataContract]\n    public enum %s\n    {\n", name)
+		for i, v := range x.Enum {
+			fmt.Fprintf(&m.enumSrc, "        [EnumMember(Value = %s), XmlEnum(%s)]\n        %s = %v,\n", str(v), str(v), identifier(v), j.Schema.Enum[i])
+		}
+		m.enumSrc.WriteString("    }\n\n")
+	}
+	if j.Nullable {
+		return name + "?"
+	}
+	return name
 }
 
 // xmlSerializerMember is the XmlSerializer attribute of a member: [XmlArray] for a

@@ -1,0 +1,98 @@
+package dotnet_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/helpmock/helpmock"
+	"github.com/helpmock/helpmock/internal/helppage"
+	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/interop/dotnet"
+	"github.com/helpmock/helpmock/mock"
+)
+
+// toolchain returns the rig's Mono toolchain, or skips (fails under CI=true) when it is
+// absent.
+func toolchain(tb testing.TB) *dotnet.Toolchain {
+	tb.Helper()
+	tc, err := dotnet.Available()
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatal(err)
+		}
+		tb.Skip(err)
+	}
+	return tc
+}
+
+// specs returns every spec the project knows: the embedded openapi.yaml and one imported
+// from each Help Page corpus folder.
+func specs(tb testing.TB) map[string]*spec.Spec {
+	tb.Helper()
+	out := map[string]*spec.Spec{}
+	s, err := spec.Load("openapi.yaml", helpmock.DefaultSpec())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out["openapi.yaml"] = s
+	dirs, err := filepath.Glob("../../internal/helppage/testdata/helppages/*")
+	if err != nil || len(dirs) == 0 {
+		tb.Fatalf("no corpus folders: %v", err)
+	}
+	for _, dir := range dirs {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			continue
+		}
+		docs, err := helppage.ReadDocuments(os.DirFS(dir), ".")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		res, err := helppage.Import(docs, helppage.Options{})
+		if err != nil {
+			tb.Fatalf("Import(%s): %v", dir, err)
+		}
+		s, err := spec.Load(dir, res.YAML)
+		if err != nil {
+			tb.Fatalf("spec.Load(Import(%s)): %v", dir, err)
+		}
+		out[filepath.Base(dir)] = s
+	}
+	return out
+}
+
+// serve starts the mock on s.
+func serve(tb testing.TB, s *spec.Spec) string {
+	tb.Helper()
+	m, err := mock.New(mock.Options{Spec: s})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := httptest.NewServer(m)
+	tb.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// TestMockAgainstDotNet runs every check of the rig for every spec the project knows.
+func TestMockAgainstDotNet(t *testing.T) {
+	tc := toolchain(t)
+	for name, s := range specs(t) {
+		t.Run(name, func(t *testing.T) {
+			var out strings.Builder
+			c, err := dotnet.Check(context.Background(), tc, s, serve(t, s), &out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range c.Failures {
+				t.Errorf("%s", f)
+			}
+			if c.Passed == 0 {
+				t.Errorf("no check ran for %s:\n%s", name, out.String())
+			}
+			t.Logf("%d passed, %d failed", c.Passed, c.Failed)
+		})
+	}
+}
