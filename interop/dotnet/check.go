@@ -3,7 +3,6 @@ package dotnet
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -204,6 +204,14 @@ func (c *Checker) checkRequests(ctx context.Context, op *spec.Operation, target 
 			c.result(false, "%s: .NET cannot write the documented request: %v", name, err)
 			continue
 		}
+		if text, ok := op.RequestExamples[mt][spec.DocsExample].(string); ok && spec.IsXML(media) {
+			written := res.Bytes
+			if c.Models.Serializer == model.XMLSerializer {
+				written = strings.Replace(written, monoDeclarations, frameworkDeclarations, 1)
+			}
+			c.result(written == text, "%s: .NET writes the documented JSON example as the documented XML example%s", name,
+				diff(".NET", written, "spec", text))
+		}
 		header := http.Header{"Content-Type": {mt}, "Accept": {spec.ApplicationJSON}}
 		status, got, err := c.do(ctx, op.Method, target, header, []byte(res.Bytes))
 		if err != nil {
@@ -226,11 +234,9 @@ func (c *Checker) requestExample(op *spec.Operation) ([]byte, string) {
 		if !ok {
 			continue
 		}
-		data, err := json.Marshal(ex)
-		if err != nil {
-			return nil, ""
-		}
-		return data, c.Models.TypeOf(op.Request[mt])
+		// Written as Json.NET writes the layout (a decimal's 2 as 2.0, the scale the Help
+		// Page's sample had before the spec's YAML dropped it).
+		return jsonnet.Append(nil, op.Request[mt], ex), c.Models.TypeOf(op.Request[mt])
 	}
 	return nil, ""
 }
@@ -278,9 +284,7 @@ func docsRequest(op *spec.Operation) ([]byte, string) {
 			continue
 		}
 		if spec.IsJSON(spec.MediaType(mt)) {
-			if data, err := json.Marshal(ex); err == nil {
-				return data, mt
-			}
+			return jsonnet.Append(nil, op.Request[mt], ex), mt
 		}
 		if s, ok := ex.(string); ok && spec.IsXML(spec.MediaType(mt)) {
 			return []byte(s), mt

@@ -92,7 +92,7 @@ func TestMockAgainstDotNet(t *testing.T) {
 			if c.Passed == 0 {
 				t.Errorf("no check ran for %s:\n%s", name, out.String())
 			}
-			t.Logf("%d passed, %d failed", c.Passed, c.Failed)
+			t.Logf("%s: %d passed, %d failed", name, c.Passed, c.Failed)
 		})
 	}
 }
