@@ -20,7 +20,10 @@ PID=""
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 (cd "$ROOT" && go build -o "$TMP/helpmock" ./cmd/helpmock && go build -o "$TMP/dotnetcheck" ./interop/dotnet/cmd/dotnetcheck) || exit 2
-"$TMP/helpmock" serve -spec "$SPEC" -addr 127.0.0.1:0 >"$TMP/out" 2>"$TMP/err" &
+# An empty fixtures directory: serve's default, the embedded fixtures, are openapi.yaml's,
+# and every answer here is the spec's own (documented example or default).
+mkdir "$TMP/fixtures"
+"$TMP/helpmock" serve -spec "$SPEC" -fixtures "$TMP/fixtures" -addr 127.0.0.1:0 >"$TMP/out" 2>"$TMP/err" &
 PID=$!
 URL=""
 for _ in $(seq 1 100); do
