@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# check.sh SPEC: checks helpmock's answers for SPEC against the real .NET serializers
+# check.sh SPEC [FIXTURES]: checks helpmock's answers for SPEC against the real .NET serializers
 # (Mono's DataContractSerializer or XmlSerializer, and Json.NET). It builds helpmock,
 # serves SPEC on a free loopback port, and for every operation, its documented
 # (Prefer: example=docs) and default answers and every JSON and XML media type, checks
 # that .NET reads the mock's body, losing no member, that .NET writes the same values in
 # the same bytes, and that the mock binds the request bodies .NET writes.
 # Prints one line per check and "N passed, M failed"; exits 0, 1 (a check failed) or 2
-# (set-up error). Without Mono it says how to get it and exits 0 (2 under CI=true).
+# (set-up error). FIXTURES is a fixtures directory for the mock (default: none, so the
+# default answers are the spec's documented examples). Without Mono it says how to get it and exits 0 (2 under CI=true).
 set -euo pipefail
-if [ $# -ne 1 ]; then
-  echo "usage: interop/dotnet/check.sh SPEC" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "usage: interop/dotnet/check.sh SPEC [FIXTURES]" >&2
   exit 2
 fi
 SPEC="$1"
@@ -20,10 +21,11 @@ PID=""
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 (cd "$ROOT" && go build -o "$TMP/helpmock" ./cmd/helpmock && go build -o "$TMP/dotnetcheck" ./interop/dotnet/cmd/dotnetcheck) || exit 2
-# An empty fixtures directory: serve's default, the embedded fixtures, are openapi.yaml's,
-# and every answer here is the spec's own (documented example or default).
-mkdir "$TMP/fixtures"
-"$TMP/helpmock" serve -spec "$SPEC" -fixtures "$TMP/fixtures" -addr 127.0.0.1:0 >"$TMP/out" 2>"$TMP/err" &
+# Without FIXTURES, an empty fixtures directory: serve's default, the embedded fixtures,
+# are openapi.yaml's.
+FIXTURES="${2:-$TMP/fixtures}"
+mkdir -p "$TMP/fixtures"
+"$TMP/helpmock" serve -spec "$SPEC" -fixtures "$FIXTURES" -addr 127.0.0.1:0 >"$TMP/out" 2>"$TMP/err" &
 PID=$!
 URL=""
 for _ in $(seq 1 100); do

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/helpmock/helpmock"
+	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/interop/dotnet"
@@ -64,10 +65,19 @@ func specs(tb testing.TB) map[string]*spec.Spec {
 	return out
 }
 
-// serve starts the mock on s.
+// serve starts the mock on s, with the embedded fixtures for the embedded openapi.yaml
+// (its default answers are then the fixtures' scenarios, with generated tokens).
 func serve(tb testing.TB, s *spec.Spec) string {
 	tb.Helper()
-	m, err := mock.New(mock.Options{Spec: s})
+	opts := mock.Options{Spec: s}
+	if s.Source == "openapi.yaml" {
+		set, err := fixtures.Load(helpmock.DefaultFixtures())
+		if err != nil {
+			tb.Fatal(err)
+		}
+		opts.Fixtures = set
+	}
+	m, err := mock.New(opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
