@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -181,32 +183,32 @@ func (m *Models) newTypeExpr(t *model.Type, xml bool) (string, error) {
 // declare declares the classes of an Object layout, base class first, and returns the
 // most derived one.
 func (m *Models) declare(t *model.Type, xml bool) (*class, error) {
-	// t.Members holds the most derived class's members first, each class's together.
-	var groups [][]*model.Member
-	for i, mem := range t.Members {
-		if xml && !slices.Contains(t.XMLMembers, mem) {
-			continue
+	layers := schemaLayers(t.Schema)
+	// Names and namespaces come from the schemas' xml objects, as the spec states them,
+	// not from the layout: a mock that put a member in the wrong namespace must not put
+	// the C# class there too. The most derived xml name names the type.
+	typeName, typeNS := "", ""
+	for _, l := range layers {
+		if l.XML != nil {
+			typeName, typeNS = cmp.Or(l.XML.Name, typeName), cmp.Or(l.XML.Namespace, typeNS)
 		}
-		if i == 0 || mem.Class != t.Members[i-1].Class {
-			groups = append(groups, nil)
-		}
-		groups[len(groups)-1] = append(groups[len(groups)-1], mem)
-	}
-	slices.Reverse(groups)
-	if len(groups) == 0 {
-		groups = [][]*model.Member{nil}
 	}
 	var base *class
-	for i, members := range groups {
-		name, ns := t.Name, t.Namespace
-		if len(members) > 0 {
-			name = members[0].Class
-			if m.Serializer == model.DataContract {
-				ns = members[0].Namespace
-			}
+	for i, layer := range layers {
+		name, ns := typeName, typeNS
+		if layer.XML != nil {
+			name, ns = cmp.Or(layer.XML.Name, name), cmp.Or(layer.XML.Namespace, ns)
 		}
-		if i == len(groups)-1 {
-			name, ns = t.Name, t.Namespace
+		// The layer's members, in the layout's (declaration) order.
+		var members []*model.Member
+		for _, mem := range t.Members {
+			if _, ok := layer.Properties[mem.Name]; !ok {
+				continue
+			}
+			if xml && !slices.Contains(t.XMLMembers, mem) {
+				continue
+			}
+			members = append(members, mem)
 		}
 		key := name + "\x00" + ns
 		c := m.classes[key]
@@ -221,7 +223,7 @@ func (m *Models) declare(t *model.Type, xml bool) (*class, error) {
 				return nil, fmt.Errorf("member %s.%s: %w", name, mem.Name, err)
 			}
 		}
-		if i == len(groups)-1 {
+		if i == len(layers)-1 {
 			c.xmlRooted = true
 		}
 		base = c
@@ -269,6 +271,21 @@ func (c *class) merge(members []*model.Member, xml bool) {
 		}
 	}
 	c.members = ordered
+}
+
+// schemaLayers returns the classes of s, base class first: its allOf entries in order,
+// then s itself if it declares properties (or has no allOf), as package model reads them.
+func schemaLayers(s *openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	for _, sub := range s.AllOf {
+		if sub.Value != nil {
+			out = append(out, schemaLayers(sub.Value)...)
+		}
+	}
+	if len(s.Properties) > 0 || len(s.AllOf) == 0 {
+		out = append(out, s)
+	}
+	return out
 }
 
 // uniqueName returns a C# identifier for name not used by another class.
