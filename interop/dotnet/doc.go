@@ -8,6 +8,7 @@
 // operation, answer and media type and compares its bytes with what .NET writes and reads.
 //
 // Everything here needs Mono (Debian packages mono-devel,
-// libmono-system-runtime-serialization4.0-cil and libnewtonsoft-json5.0-cil); Available
-// says what is missing and how to get it. check.sh is the command for users.
+// libmono-system-runtime-serialization4.0-cil and libnewtonsoft-json5.0-cil, which holds
+// Json.NET 6.0.8; install.sh installs them); Available says what is missing and how to
+// get it. check.sh is the command for users.
 package dotnet

@@ -19,7 +19,7 @@ import (
 var interopSource []byte
 
 // Install says how to get what the rig needs, for messages.
-const Install = "install Mono and Json.NET from Debian: apt-get install mono-devel libmono-system-runtime-serialization4.0-cil libnewtonsoft-json5.0-cil"
+const Install = "install Mono and Json.NET from Debian: interop/dotnet/install.sh, or apt-get install mono-devel libmono-system-runtime-serialization4.0-cil libnewtonsoft-json5.0-cil"
 
 // jsonNETPaths are where Debian's libnewtonsoft-json packages put Newtonsoft.Json.dll.
 var jsonNETPaths = []string{
