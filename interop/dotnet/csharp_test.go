@@ -42,7 +42,8 @@ func TestGenerateGolden(t *testing.T) {
 // TestGenerateEveryKnownSpec generates C# for every spec the project knows (no Mono
 // needed): each must generate, and register a C# type for each of its layouts.
 func TestGenerateEveryKnownSpec(t *testing.T) {
-	for name, s := range specs(t) {
+	known, _ := specs(t)
+	for name, s := range known {
 		m, err := dotnet.Generate(s)
 		if err != nil {
 			t.Errorf("Generate(%s): %v", name, err)
