@@ -392,6 +392,11 @@ func (m *Models) writeClass(b *strings.Builder, c *class) {
 			b.WriteString("        " + xmlSerializerMember(mem.Member, typ) + "\n")
 		default:
 			attr := "Name = " + str(mem.XMLName)
+			if mem.Required {
+				// Stricter than most services: .NET refuses a body that lacks the member,
+				// so a mock that left out a required member is caught.
+				attr += ", IsRequired = true"
+			}
 			if mem.Order >= 0 {
 				attr += ", Order = " + strconv.Itoa(mem.Order)
 			}

@@ -39,10 +39,14 @@ func TestRulesBroken(t *testing.T) {
 		want     string // the check that must fail
 	}{
 		{name: "unbroken"},
-		{name: "namespace: base-class members in the derived class's namespace",
-			old: `<Id xmlns="http://schemas.datacontract.org/2004/07/Logistics.Core">`, new: `<Id>`, want: lost},
+		{name: "namespace: a base-class member in the derived class's namespace",
+			old: `<Id xmlns="http://schemas.datacontract.org/2004/07/Logistics.Core">`, new: `<Id>`, want: read}, // Id is required
+		{name: "namespace: a nested class's member in its container's namespace",
+			old: `<d4p1:Label>fragile</d4p1:Label>`, new: `<d2p1:Label>fragile</d2p1:Label>`, want: lost},
 		{name: "namespace: root in another namespace",
 			old: `xmlns="http://schemas.datacontract.org/2004/07/Logistics.Shipping"`, new: `xmlns="http://schemas.datacontract.org/2004/07/Logistics"`, want: read},
+		{name: "required member left out",
+			old: `<Id xmlns="http://schemas.datacontract.org/2004/07/Logistics.Core">7</Id>`, new: ``, want: read},
 		{name: "order: two members swapped",
 			old: attempts + `<Carrier>sample string 2</Carrier>`, new: `<Carrier>sample string 2</Carrier>` + attempts, want: lost},
 		{name: "i:nil: a null member left out",

@@ -10,7 +10,7 @@ namespace Helpmock.Interop.Models
     [DataContract(Name = "Entity", Namespace = "http://schemas.datacontract.org/2004/07/Logistics.Core")]
     public class Entity
     {
-        [DataMember(Name = "Id")]
+        [DataMember(Name = "Id", IsRequired = true)]
         [JsonProperty("Id")]
         public int Id { get; set; }
         [DataMember(Name = "CreatedBy")]
