@@ -12,6 +12,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
@@ -28,6 +29,9 @@ type Checker struct {
 	Client  *http.Client
 	// Out receives one line per check. Default: discard.
 	Out io.Writer
+	// Fixtures, when set, are the mock's fixtures: their scenarios are checked too
+	// (Prefer: example=SCENARIO).
+	Fixtures *fixtures.Set
 	// Mutate, when set, changes each answer body before it is checked (tests use it to
 	// break a rule and see the check catch it).
 	Mutate func(op *spec.Operation, mediaType string, body []byte) []byte
@@ -78,12 +82,12 @@ func (c *Checker) result(ok bool, format string, args ...any) {
 func (c *Checker) checkOperation(ctx context.Context, op *spec.Operation) {
 	target := c.BaseURL + requestPath(op)
 	body, contentType := docsRequest(op)
-	for _, scenario := range []string{"docs", "default"} {
+	for _, scenario := range c.scenarios(op) {
 		var answers []answer
 		for _, mt := range c.responseMediaTypes(op) {
 			header := http.Header{"Accept": {mt}}
-			if scenario == "docs" {
-				header.Set("Prefer", "example="+spec.DocsExample)
+			if scenario != "default" {
+				header.Set("Prefer", "example="+scenario)
 			}
 			if contentType != "" {
 				header.Set("Content-Type", contentType)
@@ -95,8 +99,14 @@ func (c *Checker) checkOperation(ctx context.Context, op *spec.Operation) {
 				continue
 			}
 			layout := op.Response(status, mt)
-			if layout == nil || len(got) == 0 || model.IsHTTPError(layout) {
-				continue // no body, or Web API's own HttpError: not a class of the service
+			switch {
+			case len(got) == 0:
+				continue
+			case layout == nil:
+				fmt.Fprintf(c.Out, "SKIP %s: status %d is not documented in %s\n", name, status, mt)
+				continue
+			case model.IsHTTPError(layout):
+				continue // Web API's own HttpError: not a class of the service
 			}
 			a := answer{scenario: scenario, mediaType: mt, status: status, layout: layout, body: got, sent: got}
 			if c.Mutate != nil {
@@ -107,6 +117,30 @@ func (c *Checker) checkOperation(ctx context.Context, op *spec.Operation) {
 		c.checkAnswers(op, answers)
 	}
 	c.checkRequests(ctx, op, target)
+}
+
+// scenarios lists the answers to check: "docs" (Prefer: example=docs), each other example
+// the success answer documents and each scenario of the fixtures (Prefer: example=NAME),
+// then the default answer.
+func (c *Checker) scenarios(op *spec.Operation) []string {
+	names := map[string]bool{}
+	if c.Fixtures != nil {
+		for _, f := range c.Fixtures.Scenarios(op.ID) {
+			// A fault or a delay is the network's, not the serializers': no body to check.
+			if f.HasBody() && f.Fault == fixtures.FaultNone && f.Delay == 0 {
+				names[f.Scenario] = true
+			}
+		}
+	}
+	for _, byName := range op.ResponseExamples {
+		for name := range byName {
+			names[name] = true
+		}
+	}
+	delete(names, spec.DocsExample)
+	out := []string{spec.DocsExample}
+	out = append(out, slices.Sorted(mapsKeys(names))...)
+	return append(out, "default")
 }
 
 // responseMediaTypes lists the JSON and XML media types of the operation's success

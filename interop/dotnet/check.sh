@@ -35,4 +35,4 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 [ -n "$URL" ] || { echo "check.sh: helpmock did not start within 10s" >&2; exit 2; }
-"$TMP/dotnetcheck" -url "$URL" "$SPEC"
+"$TMP/dotnetcheck" -url "$URL" -fixtures "$FIXTURES" "$SPEC"

@@ -88,21 +88,26 @@ func importDir(dir string) (*spec.Spec, error) {
 // (its default answers are then the fixtures' scenarios, with generated tokens).
 func serve(tb testing.TB, s *spec.Spec) string {
 	tb.Helper()
-	opts := mock.Options{Spec: s}
-	if s.Source == "openapi.yaml" {
-		set, err := fixtures.Load(helpmock.DefaultFixtures())
-		if err != nil {
-			tb.Fatal(err)
-		}
-		opts.Fixtures = set
-	}
-	m, err := mock.New(opts)
+	m, err := mock.New(mock.Options{Spec: s, Fixtures: fixturesFor(tb, s)})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	srv := httptest.NewServer(m)
 	tb.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// fixturesFor returns the embedded fixtures for the embedded openapi.yaml, else nil.
+func fixturesFor(tb testing.TB, s *spec.Spec) *fixtures.Set {
+	tb.Helper()
+	if s.Source != "openapi.yaml" {
+		return nil
+	}
+	set, err := fixtures.Load(helpmock.DefaultFixtures())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return set
 }
 
 // TestMockAgainstDotNet runs every check of the rig for every spec the project knows.
@@ -117,7 +122,7 @@ func TestMockAgainstDotNet(t *testing.T) {
 	for name, s := range known {
 		t.Run(name, func(t *testing.T) {
 			var out strings.Builder
-			c, err := dotnet.Check(context.Background(), tc, s, serve(t, s), &out)
+			c, err := dotnet.Check(context.Background(), tc, s, fixturesFor(t, s), serve(t, s), &out)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -34,15 +35,15 @@ func Prepare(ctx context.Context, tc *Toolchain, s *spec.Spec) (*Models, *Rig, f
 	return models, rig, func() { rig.Close(); os.RemoveAll(dir) }, nil
 }
 
-// Check prepares the rig for s and runs every check against the mock at baseURL, writing
-// one line per check to out.
-func Check(ctx context.Context, tc *Toolchain, s *spec.Spec, baseURL string, out io.Writer) (*Checker, error) {
+// Check prepares the rig for s and runs every check against the mock at baseURL (serving
+// set, which may be nil), writing one line per check to out.
+func Check(ctx context.Context, tc *Toolchain, s *spec.Spec, set *fixtures.Set, baseURL string, out io.Writer) (*Checker, error) {
 	models, rig, stop, err := Prepare(ctx, tc, s)
 	if err != nil {
 		return nil, err
 	}
 	defer stop()
-	c := &Checker{Spec: s, Models: models, Rig: rig, BaseURL: baseURL, Out: out}
+	c := &Checker{Spec: s, Models: models, Rig: rig, BaseURL: baseURL, Out: out, Fixtures: set}
 	c.Run(ctx)
 	return c, nil
 }

@@ -1,7 +1,7 @@
 // Command dotnetcheck checks helpmock's answers for a spec against the real .NET
 // serializers (see package interop/dotnet); interop/dotnet/check.sh runs it.
 //
-//	dotnetcheck [-url http://127.0.0.1:PORT] SPEC
+//	dotnetcheck [-url http://127.0.0.1:PORT] [-fixtures DIR] SPEC
 //	dotnetcheck -gen SPEC        print the C# classes generated for SPEC
 //
 // Without -url it serves SPEC with the mock in-process. It prints one line per check and
@@ -18,6 +18,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/interop/dotnet"
 	"github.com/helpmock/helpmock/mock"
@@ -30,11 +31,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	baseURL := fs.String("url", "", "`address` of a running mock serving SPEC (default: serve it in-process)")
 	gen := fs.Bool("gen", false, "print the C# classes generated for SPEC and exit")
+	fixturesDir := fs.String("fixtures", "", "fixtures `directory` the mock serves: its scenarios are checked too (default: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: dotnetcheck [-url URL] [-gen] SPEC")
+		fmt.Fprintln(stderr, "usage: dotnetcheck [-url URL] [-fixtures DIR] [-gen] SPEC")
 		return 2
 	}
 	s, err := spec.LoadFile(fs.Arg(0))
@@ -59,8 +61,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	var set *fixtures.Set
+	if *fixturesDir != "" {
+		if set, err = fixtures.Load(os.DirFS(*fixturesDir)); err != nil {
+			fmt.Fprintf(stderr, "dotnetcheck: %v\n", err)
+			return 2
+		}
+	}
 	if *baseURL == "" {
-		m, err := mock.New(mock.Options{Spec: s})
+		m, err := mock.New(mock.Options{Spec: s, Fixtures: set})
 		if err != nil {
 			fmt.Fprintf(stderr, "dotnetcheck: %v\n", err)
 			return 2
@@ -69,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer srv.Close()
 		*baseURL = srv.URL
 	}
-	c, err := dotnet.Check(context.Background(), tc, s, strings.TrimSuffix(*baseURL, "/"), stdout)
+	c, err := dotnet.Check(context.Background(), tc, s, set, strings.TrimSuffix(*baseURL, "/"), stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "dotnetcheck: %v\n", err)
 		return 2
