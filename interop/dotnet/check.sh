@@ -18,13 +18,19 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -f "$SPEC" ] || { echo "check.sh: $SPEC: no such file" >&2; exit 2; }
 TMP="$(mktemp -d)"
 PID=""
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }
+cleanup() {
+  if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 (cd "$ROOT" && go build -o "$TMP/helpmock" ./cmd/helpmock && go build -o "$TMP/dotnetcheck" ./interop/dotnet/cmd/dotnetcheck) || exit 2
 # Without FIXTURES, an empty fixtures directory: serve's default, the embedded fixtures,
 # are openapi.yaml's.
 FIXTURES="${2:-$TMP/fixtures}"
 mkdir -p "$TMP/fixtures"
+# Created here: the background job opens its redirections only once it runs.
+: >"$TMP/out"
+: >"$TMP/err"
 "$TMP/helpmock" serve -spec "$SPEC" -fixtures "$FIXTURES" -addr 127.0.0.1:0 >"$TMP/out" 2>"$TMP/err" &
 PID=$!
 URL=""
