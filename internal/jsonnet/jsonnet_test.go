@@ -314,3 +314,33 @@ func checkBindPlain(t *testing.T, layout *model.Type, body []byte, value map[str
 			body, value, res.Value, res.Normalized, res.Errors, res.Problems)
 	}
 }
+
+// TestAppendDecimalPlace checks numbers of decimal, double and float members: Json.NET
+// writes them with a decimal place (5.0) even when whole (the .NET rig, interop/dotnet,
+// found the mock writing 5 for a Help Page sample's 5.0), and integers as they are.
+func TestAppendDecimalPlace(t *testing.T) {
+	decimal := &model.Type{Kind: model.Number, Schema: &openapi3.Schema{}}
+	double := &model.Type{Kind: model.Number, Schema: &openapi3.Schema{Format: "double"}}
+	integer := &model.Type{Kind: model.Int, Schema: &openapi3.Schema{}}
+	tests := []struct {
+		name   string
+		layout *model.Type
+		v      any
+		want   string
+	}{
+		{name: "whole decimal", layout: decimal, v: json.Number("5"), want: "5.0"},
+		{name: "whole negative decimal", layout: decimal, v: json.Number("-12"), want: "-12.0"},
+		{name: "decimal with places", layout: decimal, v: json.Number("2.50"), want: "2.50"},
+		{name: "whole double from float64", layout: double, v: float64(3), want: "3.0"},
+		{name: "double with exponent", layout: double, v: json.Number("1E+20"), want: "1E+20"},
+		{name: "null decimal", layout: decimal, v: nil, want: "null"},
+		{name: "integer", layout: integer, v: json.Number("5"), want: "5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(Append(nil, tt.layout, tt.v)); got != tt.want {
+				t.Errorf("Append(%v) = %s, want %s", tt.v, got, tt.want)
+			}
+		})
+	}
+}

@@ -42,8 +42,29 @@ func Append(dst []byte, t *model.Type, v any) []byte {
 	case model.Map:
 		obj, _ := v.(map[string]any)
 		return appendMap(dst, obj, func(dst []byte, item any) []byte { return Append(dst, t.Item, item) })
+	case model.Number:
+		return appendDecimalPlace(dst, v)
 	}
 	return AppendValue(dst, v)
+}
+
+// appendDecimalPlace appends a number of a decimal, double or float member as Json.NET
+// writes it: with a decimal place even when it is whole (5.0, not 5; JsonConvert's
+// EnsureDecimalPlace), unless it has one or an exponent already.
+func appendDecimalPlace(dst []byte, v any) []byte {
+	start := len(dst)
+	dst = AppendValue(dst, v)
+	switch v.(type) {
+	case json.Number, float64, int, int64:
+	default:
+		return dst
+	}
+	for _, c := range dst[start:] {
+		if c == '.' || c == 'e' || c == 'E' || c == 'N' || c == 'I' {
+			return dst
+		}
+	}
+	return append(dst, ".0"...)
 }
 
 // AppendValue appends a scalar JSON-form value (or, without a layout, any JSON-form value,
