@@ -180,6 +180,27 @@ func (d *decoder) token(path string) (xml.Token, error) {
 
 // document reads the prolog, the root and the epilogue.
 func (d *decoder) document(t *model.Type) (any, error) {
+	return d.readDocument(t, func(root string, tok xml.StartElement) (any, bool, error) {
+		if tok.Name.Local != t.Name || tok.Name.Space != t.Namespace {
+			return nil, false, d.fail(root, "expecting element %q from namespace %q, found element %q from namespace %q",
+				t.Name, t.Namespace, tok.Name.Local, tok.Name.Space)
+		}
+		isNil, err := d.nilAttr(root, tok)
+		if err != nil {
+			return nil, false, err
+		}
+		if isNil {
+			d.problem(root, "the root element has i:nil=\"true\": DataContractSerializer binds null, so the action gets no model")
+			return nil, false, d.skip(root)
+		}
+		v, err := d.root(root, t, tok)
+		return v, true, err
+	})
+}
+
+// readDocument reads a body's prolog and epilogue around its one root element, which
+// readRoot reads once it has started; readRoot's ok false leaves the value nil.
+func (d *decoder) readDocument(t *model.Type, readRoot func(root string, tok xml.StartElement) (v any, ok bool, err error)) (any, error) {
 	root := "/" + t.Name
 	var v any
 	seenRoot := false
@@ -200,23 +221,12 @@ func (d *decoder) document(t *model.Type) (any, error) {
 				return nil, d.fail("", "there are multiple root elements")
 			}
 			seenRoot = true
-			if tok.Name.Local != t.Name || tok.Name.Space != t.Namespace {
-				return nil, d.fail(root, "expecting element %q from namespace %q, found element %q from namespace %q",
-					t.Name, t.Namespace, tok.Name.Local, tok.Name.Space)
-			}
-			isNil, err := d.nilAttr(root, tok)
+			got, ok, err := readRoot(root, tok)
 			if err != nil {
 				return nil, err
 			}
-			if isNil {
-				d.problem(root, "the root element has i:nil=\"true\": DataContractSerializer binds null, so the action gets no model")
-				if err := d.skip(root); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if v, err = d.root(root, t, tok); err != nil {
-				return nil, err
+			if ok {
+				v = got
 			}
 		case xml.CharData:
 			if !isWhitespace(tok) {

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -208,40 +207,15 @@ func (d *decoder) xsDocument(t *model.Type) (any, error) {
 	if err := xsSerializable(t); err != nil {
 		return nil, fmt.Errorf("decode xml %s: %w", t.Name, err)
 	}
-	root := "/" + t.Name
-	var v any
-	seenRoot := false
-	for {
-		tok, err := d.token("")
-		if err == io.EOF {
-			if seenRoot {
-				return v, nil
-			}
-			return nil, d.fail("", "unexpected end of file: no root element")
+	return d.readDocument(t, func(root string, tok xml.StartElement) (any, bool, error) {
+		if tok.Name.Local != t.Name || tok.Name.Space != t.Namespace {
+			// XmlSerializer: "<order xmlns=''> was not expected."
+			return nil, false, d.fail(root, "<%s xmlns='%s'> was not expected (XmlSerializer wants <%s xmlns='%s'>)",
+				tok.Name.Local, tok.Name.Space, t.Name, t.Namespace)
 		}
-		if err != nil {
-			return nil, err
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if seenRoot {
-				return nil, d.fail("", "there are multiple root elements")
-			}
-			seenRoot = true
-			if tok.Name.Local != t.Name || tok.Name.Space != t.Namespace {
-				// XmlSerializer: "<order xmlns=''> was not expected."
-				return nil, d.fail(root, "<%s xmlns='%s'> was not expected (XmlSerializer wants <%s xmlns='%s'>)",
-					tok.Name.Local, tok.Name.Space, t.Name, t.Namespace)
-			}
-			if v, err = d.xsValue(root, t, tok, t.Namespace, true); err != nil {
-				return nil, err
-			}
-		case xml.CharData:
-			if !isWhitespace(tok) {
-				return nil, d.fail("", "text outside the root element")
-			}
-		}
-	}
+		v, err := d.xsValue(root, t, tok, t.Namespace, true)
+		return v, true, err
+	})
 }
 
 // xsValue reads the element se, just started, as a value of t; nilOK tells whether
