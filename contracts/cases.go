@@ -144,6 +144,11 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 			// body in a form (jQuery's a[0][b]=) is not checked.
 			continue
 		}
+		if !spec.IsJSON(mt) && !spec.IsXML(mt) && mt != spec.FormURLEncoded {
+			// A custom formatter's media type (application/octet-stream, text/html): the
+			// page shows no sample of it, so there is no body of its format to send.
+			continue
+		}
 		body, err := encodeRequest(o, mt, value)
 		if err != nil {
 			return nil, fmt.Errorf("operation %s: build %s request body: %w", o.ID, mt, err)

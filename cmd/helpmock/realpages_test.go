@@ -149,9 +149,9 @@ func startServeInProcess(t *testing.T, args ...string) string {
 
 // operationOf finds the operation of an API page in s, by method and route.
 func operationOf(s *spec.Spec, page *helppage.Page) *spec.Operation {
-	route, _, _ := strings.Cut(page.Route, "?")
+	path := helppage.OpenAPIPath(page.Route)
 	for _, op := range s.Operations {
-		if strings.EqualFold(op.Method, page.Method) && strings.EqualFold(strings.Trim(op.Path, "/"), strings.Trim(route, "/")) {
+		if strings.EqualFold(op.Method, page.Method) && strings.EqualFold(op.Path, path) {
 			return op
 		}
 	}

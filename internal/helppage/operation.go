@@ -88,15 +88,14 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 func (in *inferrer) operation(p *Page) *operation {
 	w := where{source: p.Source, line: p.Line}
 	op := &operation{page: p, method: strings.ToUpper(p.Method)}
-	route, query, _ := strings.Cut(p.Route, "?")
+	route, query := splitRoute(p.Route)
 	var segs, pathParams []string
 	idParts := []string{strings.ToLower(op.method)}
 	var byParts []string
 	constraint := map[string]string{}
-	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
+	for _, seg := range routeSegments(route) {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-			name, cons, _ := strings.Cut(strings.Trim(seg, "{}*"), ":")
-			name = strings.TrimSuffix(name, "?")
+			name, cons := routeParameter(seg)
 			constraint[name] = cons
 			pathParams = append(pathParams, name)
 			segs = append(segs, "{"+name+"}")
@@ -134,12 +133,8 @@ func (in *inferrer) operation(p *Page) *operation {
 		switch {
 		case prm.Type != "" && isTypeText(cleanTypeText(prm.Type)):
 			t = in.typeOf(pw, prm.Type, nil, nil, name)
-		case constraint[name] == "int" || constraint[name] == "long":
-			t = &typ{kind: kInt}
-		case constraint[name] == "bool":
-			t = &typ{kind: kBool}
-		case constraint[name] == "guid":
-			t = &typ{kind: kGUID}
+		case constraintType(constraint[name]) != nil:
+			t = constraintType(constraint[name])
 		default:
 			in.warnKey(pw, "", "the page gives no type for this %s parameter; string assumed", loc)
 			t = &typ{kind: kString}
