@@ -246,6 +246,9 @@ func validParamValue(s *openapi3.Schema) string {
 	if len(s.Enum) > 0 {
 		return fmt.Sprint(s.Enum[0])
 	}
+	if s.Type.Is("boolean") {
+		return "true"
+	}
 	if s.Format == "uuid" || s.Pattern == "" {
 		return samplePathValue(s.Format)
 	}
