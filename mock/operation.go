@@ -38,6 +38,8 @@ type operation struct {
 	formats *formats
 	// echo lists the members of the generated answer that echo a path parameter (echo.go).
 	echo []echoMember
+	// naming is the service's JSON naming, which names HttpError's keys.
+	naming spec.JSONNaming
 }
 
 // newOperation prepares o with its fixtures in set (nil: none). An operation without

@@ -116,7 +116,11 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	}
 	doc := in.document(ops)
 	in.markXMLSerializer(doc)
-	addFrameworkErrors(doc, ops)
+	naming := in.jsonNaming(opts.Overlay)
+	if naming == jsonNamingCamel {
+		set(doc, extJSONNaming, str(naming))
+	}
+	addFrameworkErrors(doc, ops, naming == jsonNamingCamel)
 	if len(opts.Overlay) > 0 {
 		name := opts.OverlayName
 		if name == "" {

@@ -52,6 +52,7 @@ type Spec struct {
 
 	paths      []*pathEntry
 	serializer model.Serializer
+	jsonNaming JSONNaming
 }
 
 // Operation is one operation of the document with its compiled layouts.
@@ -219,6 +220,9 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 		return err
 	}
 	s.serializer, compiler.Serializer = serializer, serializer
+	if s.jsonNaming, err = jsonNaming(s.Doc); err != nil {
+		return err
+	}
 	seenIDs := map[string]bool{}
 	for _, path := range s.Doc.Paths.InMatchingOrder() {
 		item := s.Doc.Paths.Value(path)
