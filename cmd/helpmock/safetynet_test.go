@@ -1,0 +1,115 @@
+package main
+
+import (
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/helpmock/helpmock/internal/helppage"
+	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/mock"
+)
+
+// TestImportNeverWritesWhatServeRefuses: `helpmock import` must never write a spec that
+// `helpmock serve` refuses. Each case is a corpus page with one oddity real Help Pages have
+// (attribute routes with inline constraints, a catch-all, cells a template or a hand left
+// odd); its import must load, mock.New must accept it (warnings are fine), and the mock
+// must answer every operation's default request without a 5xx. TestImportedCorpusServed
+// does the same for the corpus pages as they are.
+func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
+	const (
+		tickets = "../../internal/helppage/testdata/helppages/markdown/POST-api-support-tickets.txt"
+		buckets = "../../internal/helppage/testdata/helppages/buckets/GET-bucket-source.txt"
+		orders  = "../../internal/helppage/testdata/helppages/orders/GET-api-orders-id.html"
+	)
+	type edit struct{ old, new string }
+	for _, tc := range []struct {
+		name  string
+		page  string
+		edits []edit
+		// path is the OpenAPI path the route must give, "" to leave it unchecked.
+		path string
+	}{
+		{name: "member row with an empty type", page: tickets,
+			edits: []edit{{"| Body | | string | None. |", "| Body | | | None. |"}}},
+		{name: "duplicate member names", page: tickets,
+			edits: []edit{{"| Tags | | Collection of string | None. |", "| Tags | | Collection of string | None. |\n| Subject | again | string | None. |"}}},
+		{name: "type column with a sentence", page: tickets,
+			edits: []edit{{"| Body | | string | None. |", "| Body | | The text of the ticket, as the customer typed it. | None. |"}}},
+		{name: "route constraint int", page: tickets, path: "/api/support/tickets/{id}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int}"}}},
+		{name: "route constraint guid", page: buckets, path: "/{bucket}/source",
+			edits: []edit{{"GET {bucket}/source", "GET {bucket:guid}/source"}}},
+		{name: "optional route constraint", page: tickets, path: "/api/support/tickets/{id}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int?}"}}},
+		{name: "chained constraints", page: tickets, path: "/api/support/tickets/{id}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int:min(1)}"}}},
+		{name: "regex constraint", page: tickets, path: "/api/support/tickets/{code}",
+			edits: []edit{{"# POST api/support/tickets", `# POST api/support/tickets/{code:regex(^[a-z]{2}/\d+$)}`}}},
+		{name: "catch-all", page: tickets, path: "/api/support/tickets/{path}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{*path}"}}},
+		{name: "route with a dot and a dash", page: tickets, path: "/api/support/tickets.v1/by-id/{id}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets.v1/by-id/{id}"}}},
+		{name: "title with trailing spaces", page: tickets, path: "/api/support/tickets",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets   "}}},
+		{name: "text title with trailing spaces and a query", page: buckets, path: "/{bucket}/source",
+			edits: []edit{{"GET {bucket}/source?version={version}&since={since}&expand={expand}", "GET {bucket}/source?version={version}&since={since}&expand={expand}  \t"}}},
+		{name: "query parameter missing from the table", page: buckets, path: "/{bucket}/source",
+			edits: []edit{{"&expand={expand}", "&expand={expand}&page-size={pageSize}"}}},
+		{name: "HTML route constraint", page: orders, path: "/api/orders/{id}",
+			edits: []edit{{"api/orders/{id}", "api/orders/{id:int}"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := os.ReadFile(tc.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			for _, e := range tc.edits {
+				if !strings.Contains(text, e.old) {
+					t.Fatalf("%s has no %q to change", tc.page, e.old)
+				}
+				text = strings.ReplaceAll(text, e.old, e.new)
+			}
+			docs := []helppage.Document{{Name: filepath.Base(tc.page), Data: []byte(text)}}
+			res, err := helppage.Import(docs, helppage.Options{})
+			if err != nil {
+				t.Fatalf("Import = %v, want a spec (warnings are fine)", err)
+			}
+			s, err := spec.Load(tc.name, res.YAML)
+			if err != nil {
+				t.Fatalf("spec.Load(Import) = %v\n%s", err, res.YAML)
+			}
+			srv, err := mock.New(mock.Options{Spec: s})
+			if err != nil {
+				t.Fatalf("mock.New(Import) = %v", err)
+			}
+			for _, op := range s.Operations {
+				if tc.path != "" && op.Path != tc.path {
+					t.Errorf("route gives path %s, want %s", op.Path, tc.path)
+				}
+				path := op.Path
+				for _, p := range op.Op.Parameters {
+					if p.Value != nil && p.Value.In == "path" {
+						path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", validParamValue(p.Value.Schema.Value))
+					}
+				}
+				var body io.Reader
+				req := httptest.NewRequest(op.Method, path, nil)
+				if ex, ok := op.RequestExamples[spec.ApplicationJSON][spec.DocsExample]; ok {
+					body = strings.NewReader(exampleText(t, ex))
+					req = httptest.NewRequest(op.Method, path, body)
+					req.Header.Set("Content-Type", spec.ApplicationJSON)
+				}
+				rec := httptest.NewRecorder()
+				srv.ServeHTTP(rec, req)
+				if rec.Code >= 500 {
+					t.Errorf("%s %s = %d %s, want no 5xx", op.Method, path, rec.Code, rec.Body.String())
+				}
+			}
+		})
+	}
+}
