@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,8 +31,9 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 		name  string
 		page  string
 		edits []edit
-		// path is the OpenAPI path the route must give, "" to leave it unchecked.
-		path string
+		// path is the OpenAPI path the route must give, "" to leave it unchecked; also
+		// the shorter one an optional parameter at its end gives too.
+		path, also string
 	}{
 		{name: "member row with an empty type", page: tickets,
 			edits: []edit{{"| Body | | string | None. |", "| Body | | | None. |"}}},
@@ -43,13 +45,13 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int}"}}},
 		{name: "route constraint guid", page: buckets, path: "/{bucket}/source",
 			edits: []edit{{"GET {bucket}/source", "GET {bucket:guid}/source"}}},
-		{name: "optional route constraint", page: tickets, path: "/api/support/tickets/{id}",
+		{name: "optional route constraint", page: tickets, path: "/api/support/tickets/{id}", also: "/api/support/tickets",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int?}"}}},
 		{name: "chained constraints", page: tickets, path: "/api/support/tickets/{id}",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int:min(1)}"}}},
 		{name: "regex constraint", page: tickets, path: "/api/support/tickets/{code}",
 			edits: []edit{{"# POST api/support/tickets", `# POST api/support/tickets/{code:regex(^[a-z]{2}/\d+$)}`}}},
-		{name: "catch-all", page: tickets, path: "/api/support/tickets/{path}",
+		{name: "catch-all", page: tickets, path: "/api/support/tickets/{path}", also: "/api/support/tickets",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{*path}"}}},
 		{name: "route with a dot and a dash", page: tickets, path: "/api/support/tickets.v1/by-id/{id}",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets.v1/by-id/{id}"}}},
@@ -87,10 +89,13 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			if err != nil {
 				t.Fatalf("mock.New(Import) = %v", err)
 			}
+			if tc.path != "" && !slices.ContainsFunc(s.Operations, func(o *spec.Operation) bool { return o.Path == tc.path }) {
+				t.Errorf("route gives paths %v, want %s", paths(s), tc.path)
+			}
+			if tc.also != "" && !slices.ContainsFunc(s.Operations, func(o *spec.Operation) bool { return o.Path == tc.also }) {
+				t.Errorf("route gives paths %v, want %s too (its last parameter is optional)", paths(s), tc.also)
+			}
 			for _, op := range s.Operations {
-				if tc.path != "" && op.Path != tc.path {
-					t.Errorf("route gives path %s, want %s", op.Path, tc.path)
-				}
 				path := op.Path
 				for _, p := range op.Op.Parameters {
 					if p.Value != nil && p.Value.In == "path" {
@@ -112,4 +117,13 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// paths lists the paths of s's operations.
+func paths(s *spec.Spec) []string {
+	var out []string
+	for _, o := range s.Operations {
+		out = append(out, o.Method+" "+o.Path)
+	}
+	return out
 }

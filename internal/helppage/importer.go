@@ -97,6 +97,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	if len(ops) == 0 {
 		return nil, noOperationError(docs)
 	}
+	ops = append(ops, in.optionalRouteVariants(ops, ids)...)
 	for _, op := range ops {
 		if op.reqType != nil {
 			markTypeUsage(op.reqType, false)

@@ -22,6 +22,9 @@ type operation struct {
 	// HttpResponseMessage).
 	noBody bool
 	result string
+	// optional names the path parameters at the route's end that the template marks
+	// optional ({day?}, {id:int?}), in route order (route.go).
+	optional []string
 }
 
 // sampleGroup is a sample with its parsed value.
@@ -97,12 +100,18 @@ func (in *inferrer) operation(p *Page) *operation {
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 			name, cons := routeParameter(seg)
 			constraint[name] = cons
+			if optionalSegment(seg) {
+				op.optional = append(op.optional, name)
+			} else {
+				op.optional = nil // only a run at the route's end may be left out
+			}
 			pathParams = append(pathParams, name)
 			segs = append(segs, "{"+name+"}")
 			byParts = append(byParts, "By", pascal(name))
 			continue
 		}
 		segs = append(segs, seg)
+		op.optional = nil
 		if !strings.EqualFold(seg, "api") {
 			idParts = append(idParts, pascal(seg))
 		}

@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -115,4 +116,47 @@ func OpenAPIPath(route string) string {
 		}
 	}
 	return "/" + strings.Join(segs, "/")
+}
+
+// optionalSegment tells whether a path segment "{...}" is an optional parameter ({day?},
+// {id:int?}) or a catch-all ({*path}), which Web API's route also matches when the
+// request leaves it out.
+func optionalSegment(seg string) bool {
+	inner := strings.TrimSuffix(strings.TrimPrefix(seg, "{"), "}")
+	return strings.HasSuffix(inner, "?") || strings.HasPrefix(inner, "*")
+}
+
+// optionalRouteVariants returns, for each operation whose route ends in optional
+// parameters, the operations of the shorter paths the route also matches
+// (api/readings/{station}/{day?} answers /api/readings/{station} too, with day null):
+// the same operation without those path parameters, under the path's own operationId.
+// A shorter path some page documents for the method (documented: "METHOD path") is that
+// page's.
+func (in *inferrer) optionalRouteVariants(ops []*operation, documented map[string]bool) []*operation {
+	var out []*operation
+	for _, op := range ops {
+		segs := routeSegments(op.path)
+		id := op.id
+		for k := len(op.optional) - 1; k >= 0; k-- {
+			name := op.optional[k]
+			segs = segs[:len(segs)-1]
+			id = strings.TrimSuffix(id, "By"+pascal(name))
+			short := "/" + strings.Join(segs, "/")
+			if documented[op.method+" "+short] {
+				break
+			}
+			documented[op.method+" "+short] = true
+			v := *op
+			v.path, v.optional = short, nil
+			v.params = nil
+			for _, p := range op.params {
+				if !slices.Contains(op.optional[k:], get(p, "name").Value) || get(p, "in").Value != "path" {
+					v.params = append(v.params, p)
+				}
+			}
+			v.id = in.uniqueID(id)
+			out = append(out, &v)
+		}
+	}
+	return out
 }
