@@ -34,6 +34,9 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 		// path is the OpenAPI path the route must give, "" to leave it unchecked; also
 		// the shorter one an optional parameter at its end gives too.
 		path, also string
+		// deep is a request path with slashes in the catch-all's place, which the
+		// operation of path must answer.
+		deep string
 	}{
 		{name: "member row with an empty type", page: tickets,
 			edits: []edit{{"| Body | | string | None. |", "| Body | | | None. |"}}},
@@ -51,7 +54,7 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{id:int:min(1)}"}}},
 		{name: "regex constraint", page: tickets, path: "/api/support/tickets/{code}",
 			edits: []edit{{"# POST api/support/tickets", `# POST api/support/tickets/{code:regex(^[a-z]{2}/\d+$)}`}}},
-		{name: "catch-all", page: tickets, path: "/api/support/tickets/{path}", also: "/api/support/tickets",
+		{name: "catch-all", page: tickets, path: "/api/support/tickets/{path}", also: "/api/support/tickets", deep: "/api/support/tickets/a/b/c",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{*path}"}}},
 		{name: "route with a dot and a dash", page: tickets, path: "/api/support/tickets.v1/by-id/{id}",
 			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets.v1/by-id/{id}"}}},
@@ -102,6 +105,9 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 						path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", validParamValue(p.Value.Schema.Value))
 					}
 				}
+				if tc.deep != "" && op.Path == tc.path {
+					path = tc.deep
+				}
 				var body io.Reader
 				req := httptest.NewRequest(op.Method, path, nil)
 				if ex, ok := op.RequestExamples[spec.ApplicationJSON][spec.DocsExample]; ok {
@@ -113,6 +119,9 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 				srv.ServeHTTP(rec, req)
 				if rec.Code >= 500 {
 					t.Errorf("%s %s = %d %s, want no 5xx", op.Method, path, rec.Code, rec.Body.String())
+				}
+				if path == tc.deep && rec.Code != op.SuccessStatus() {
+					t.Errorf("%s %s = %d %s, want %d (the catch-all takes the rest of the path)", op.Method, path, rec.Code, rec.Body.String(), op.SuccessStatus())
 				}
 			}
 		})

@@ -160,3 +160,19 @@ func (in *inferrer) optionalRouteVariants(ops []*operation, documented map[strin
 	}
 	return out
 }
+
+// extAspNetRoute is the path item's route template (spec.ExtensionAspNetRoute).
+const extAspNetRoute = "x-aspnet-route"
+
+// catchAllRoute returns the route template of an operation whose route ends in a
+// catch-all ({*path}: the rest of the request's path, slashes and all), for the path
+// item's x-aspnet-route; "" for any other route, and for the shorter path an
+// optionalRouteVariants operation has.
+func catchAllRoute(op *operation) string {
+	route, _ := splitRoute(op.page.Route)
+	segs := routeSegments(route)
+	if len(segs) == 0 || !strings.HasPrefix(segs[len(segs)-1], "{*") || len(routeSegments(op.path)) != len(segs) {
+		return ""
+	}
+	return strings.Join(segs, "/")
+}

@@ -102,11 +102,16 @@ type pathEntry struct {
 	// optional counts the trailing segments the path's x-aspnet-route template adds,
 	// which a request may carry and routing ignores.
 	optional int
+	// catchAll tells that the template's last segment is a catch-all parameter
+	// ({*path} in x-aspnet-route), which takes the rest of the request's path.
+	catchAll bool
 	methods  map[string]*Operation
 }
 
 // ExtensionAspNetRoute is the path-item extension giving the Web API convention route
-// template that reaches the path, such as "api/{controller}/{action}/{id}".
+// template that reaches the path, such as "api/{controller}/{action}/{id}", or an
+// attribute route ending in a catch-all ("api/files/{*path}", whose path is
+// /api/files/{path}): the catch-all takes the rest of the request's path, slashes and all.
 const ExtensionAspNetRoute = "x-aspnet-route"
 
 // LoadFile loads and validates the document in the file at path.
@@ -241,6 +246,9 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 				return fmt.Errorf("path %s: %s %q has fewer segments than the path", path, ExtensionAspNetRoute, route)
 			}
 			entry.optional = extra
+			routeSegs := strings.Split(strings.Trim(route, "/"), "/")
+			entry.catchAll = extra == 0 && len(entry.params) > 0 && entry.params[len(entry.params)-1] != "" &&
+				strings.HasPrefix(routeSegs[len(routeSegs)-1], "{*")
 		}
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
@@ -425,8 +433,14 @@ func (s *Spec) Match(method, path string) (*Operation, map[string]string, error)
 }
 
 func (e *pathEntry) match(segs []string) (map[string]string, bool) {
-	if len(segs) < len(e.segments) || len(segs) > len(e.segments)+e.optional {
+	if len(segs) < len(e.segments) || (len(segs) > len(e.segments)+e.optional && !e.catchAll) {
 		return nil, false
+	}
+	if e.catchAll && len(segs) > len(e.segments) {
+		// The catch-all, the last segment, takes the rest of the path.
+		last := len(e.segments) - 1
+		joined := append(segs[:last:last], strings.Join(segs[last:], "/"))
+		segs = joined
 	}
 	var params map[string]string
 	for i, seg := range e.segments {
