@@ -18,7 +18,8 @@ import (
 // `helpmock serve` refuses. Each case is a corpus page with one oddity real Help Pages have
 // (attribute routes with inline constraints, a catch-all, cells a template or a hand left
 // odd); its import must load, mock.New must accept it (warnings are fine), and the mock
-// must answer every operation's default request without a 5xx. TestImportedCorpusServed
+// must answer every operation's default request (valid path values, the documented JSON
+// body) with its success status. TestImportedCorpusServed
 // does the same for the corpus pages as they are.
 func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 	const (
@@ -34,6 +35,9 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 		// path is the OpenAPI path the route must give, "" to leave it unchecked; also
 		// the shorter one an optional parameter at its end gives too.
 		path, also string
+		// wantErr, when set, is what the import's error must say: a route Web API
+		// itself refuses, which no real page shows.
+		wantErr string
 		// deep is a request path with slashes in the catch-all's place, which the
 		// operation of path must answer.
 		deep string
@@ -64,6 +68,18 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			edits: []edit{{"GET {bucket}/source?version={version}&since={since}&expand={expand}", "GET {bucket}/source?version={version}&since={since}&expand={expand}  \t"}}},
 		{name: "query parameter missing from the table", page: buckets, path: "/{bucket}/source",
 			edits: []edit{{"&expand={expand}", "&expand={expand}&page-size={pageSize}"}}},
+		{name: "member row with no name", page: tickets,
+			edits: []edit{{"| Body | | string | None. |", "| | | string | None. |"}}},
+		{name: "parameter named with a dot", page: buckets, path: "/{bucket.id}/source",
+			edits: []edit{{"GET {bucket}/source", "GET {bucket.id}/source"}, {"bucket | The bucket.", "bucket.id | The bucket."}}},
+		{name: "parameter type with a sentence", page: buckets, path: "/{bucket}/source",
+			edits: []edit{{"version | The version. | integer |", "version | The version. | The version you want, or the latest |"}}},
+		{name: "two parameters in one segment", page: tickets, path: "/api/support/tickets/{year}-{month}",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{year}-{month}"}}},
+		{name: "empty braces", page: tickets, wantErr: "POST-api-support-tickets.txt:10: route api/support/tickets/{}: a parameter with no name",
+			edits: []edit{{"# POST api/support/tickets", "# POST api/support/tickets/{}"}}},
+		{name: "unbalanced braces", page: buckets, wantErr: "GET-bucket-source.txt:1: route {bucket/source",
+			edits: []edit{{"GET {bucket}/source", "GET {bucket/source"}}},
 		{name: "HTML route constraint", page: orders, path: "/api/orders/{id}",
 			edits: []edit{{"api/orders/{id}", "api/orders/{id:int}"}}},
 	} {
@@ -81,6 +97,12 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			}
 			docs := []helppage.Document{{Name: filepath.Base(tc.page), Data: []byte(text)}}
 			res, err := helppage.Import(docs, helppage.Options{})
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("Import = %v, want an error saying %q", err, tc.wantErr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatalf("Import = %v, want a spec (warnings are fine)", err)
 			}
@@ -99,14 +121,21 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 				t.Errorf("route gives paths %v, want %s too (its last parameter is optional)", paths(s), tc.also)
 			}
 			for _, op := range s.Operations {
-				path := op.Path
+				path, query := op.Path, ""
 				for _, p := range op.Op.Parameters {
-					if p.Value != nil && p.Value.In == "path" {
+					switch {
+					case p.Value == nil:
+					case p.Value.In == "path":
 						path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", validParamValue(p.Value.Schema.Value))
+					case p.Value.In == "query" && p.Value.Required:
+						query += "&" + p.Value.Name + "=" + validParamValue(p.Value.Schema.Value)
 					}
 				}
 				if tc.deep != "" && op.Path == tc.path {
 					path = tc.deep
+				}
+				if query != "" {
+					path += "?" + query[1:]
 				}
 				var body io.Reader
 				req := httptest.NewRequest(op.Method, path, nil)
@@ -120,8 +149,8 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 				if rec.Code >= 500 {
 					t.Errorf("%s %s = %d %s, want no 5xx", op.Method, path, rec.Code, rec.Body.String())
 				}
-				if path == tc.deep && rec.Code != op.SuccessStatus() {
-					t.Errorf("%s %s = %d %s, want %d (the catch-all takes the rest of the path)", op.Method, path, rec.Code, rec.Body.String(), op.SuccessStatus())
+				if rec.Code != op.SuccessStatus() {
+					t.Errorf("%s %s = %d %s, want %d", op.Method, path, rec.Code, rec.Body.String(), op.SuccessStatus())
 				}
 			}
 		})

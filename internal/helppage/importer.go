@@ -87,6 +87,9 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		if p.Method == "" {
 			continue
 		}
+		if err := checkRoute(p.Route); err != nil {
+			return nil, fmt.Errorf("import %s:%d: route %s: %w", p.Source, p.Line, p.Route, err)
+		}
 		op := in.operation(p)
 		if ids[op.method+" "+op.path] {
 			return nil, fmt.Errorf("import %s:%d: %s %s is documented twice", p.Source, p.Line, op.method, op.path)

@@ -97,6 +97,17 @@ func (in *inferrer) operation(p *Page) *operation {
 	var byParts []string
 	constraint := map[string]string{}
 	for _, seg := range routeSegments(route) {
+		if text, names, cons := complexSegment(seg); len(names) > 0 {
+			// {year}-{month}, {name}.{format}: parameters within one segment.
+			for i, name := range names {
+				constraint[name] = cons[i]
+				pathParams = append(pathParams, name)
+				byParts = append(byParts, "By", pascal(name))
+			}
+			segs = append(segs, text)
+			op.optional = nil
+			continue
+		}
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 			name, cons := routeParameter(seg)
 			constraint[name] = cons

@@ -1,6 +1,7 @@
 package helppage
 
 import (
+	"errors"
 	"slices"
 	"strings"
 )
@@ -110,6 +111,10 @@ func OpenAPIPath(route string) string {
 	path, _ := splitRoute(route)
 	segs := routeSegments(path)
 	for i, seg := range segs {
+		if text, names, _ := complexSegment(seg); len(names) > 0 {
+			segs[i] = text
+			continue
+		}
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 			name, _ := routeParameter(seg)
 			segs[i] = "{" + name + "}"
@@ -175,4 +180,58 @@ func catchAllRoute(op *operation) string {
 		return ""
 	}
 	return strings.Join(segs, "/")
+}
+
+// complexSegment reads a segment that holds parameters among other text, as Web API's
+// route parser allows ({year}-{month}, {name}.{format}, file{id}): it returns the
+// segment with each parameter reduced to {name}, and the parameters' names and first
+// constraints. A segment that is one parameter, or none, gives no names.
+func complexSegment(seg string) (text string, names, constraints []string) {
+	var b strings.Builder
+	depth, start := 0, -1
+	for i, r := range seg {
+		switch {
+		case r == '{':
+			if depth == 0 {
+				start = i
+			}
+			depth++
+		case r == '}' && depth > 0:
+			depth--
+			if depth == 0 {
+				name, cons := routeParameter(seg[start : i+1])
+				names = append(names, name)
+				constraints = append(constraints, cons)
+				b.WriteString("{" + name + "}")
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	if len(names) == 0 || (len(names) == 1 && strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && b.Len() == len(names[0])+2) {
+		return seg, nil, nil
+	}
+	return b.String(), names, constraints
+}
+
+// checkRoute refuses a route Web API's route parser refuses too, so that no page can
+// show it: a parameter with no name ({}, {?}, {:int}) or unbalanced braces.
+func checkRoute(route string) error {
+	path, _ := splitRoute(route)
+	if strings.Count(path, "{") != strings.Count(path, "}") {
+		return errors.New("unbalanced braces")
+	}
+	for _, seg := range routeSegments(path) {
+		_, names, _ := complexSegment(seg)
+		if len(names) == 0 && strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			name, _ := routeParameter(seg)
+			names = []string{name}
+		}
+		for _, n := range names {
+			if n == "" {
+				return errors.New("a parameter with no name")
+			}
+		}
+	}
+	return nil
 }

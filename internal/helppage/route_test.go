@@ -68,3 +68,49 @@ func TestRoute(t *testing.T) {
 		}
 	}
 }
+
+// TestComplexSegment reads segments with parameters among other text, and checkRoute
+// refuses what Web API's route parser refuses.
+func TestComplexSegment(t *testing.T) {
+	for _, tc := range []struct {
+		seg, text string
+		names     []string
+	}{
+		{"{year}-{month}", "{year}-{month}", []string{"year", "month"}},
+		{"{name}.{format:alpha}", "{name}.{format}", []string{"name", "format"}},
+		{"file{id:int}", "file{id}", []string{"id"}},
+		{"{id}", "{id}", nil},
+		{"{id:int?}", "{id:int?}", nil},
+		{"items", "items", nil},
+	} {
+		text, names, _ := complexSegment(tc.seg)
+		if text != tc.text || len(names) != len(tc.names) {
+			t.Errorf("complexSegment(%q) = %q %q, want %q %q", tc.seg, text, names, tc.text, tc.names)
+			continue
+		}
+		for i := range names {
+			if names[i] != tc.names[i] {
+				t.Errorf("complexSegment(%q) names = %q, want %q", tc.seg, names, tc.names)
+			}
+		}
+	}
+	if got := OpenAPIPath("api/reports/{year:int}-{month:int}?x={x}"); got != "/api/reports/{year}-{month}" {
+		t.Errorf("OpenAPIPath(complex) = %q", got)
+	}
+	for route, want := range map[string]string{
+		"api/x/{id}":      "",
+		"api/x/{id:int?}": "",
+		"api/x/{a}-{b}":   "",
+		"api/x/{}":        "a parameter with no name",
+		"api/x/{?}":       "a parameter with no name",
+		"api/x/{a}-{}":    "a parameter with no name",
+		"api/x/{id":       "unbalanced braces",
+		"api/x/{id}?q={q": "",
+		"api/x/{id}}":     "unbalanced braces",
+	} {
+		err := checkRoute(route)
+		if (err == nil) != (want == "") || (err != nil && err.Error() != want) {
+			t.Errorf("checkRoute(%q) = %v, want %q", route, err, want)
+		}
+	}
+}

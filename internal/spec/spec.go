@@ -105,7 +105,10 @@ type pathEntry struct {
 	// catchAll tells that the template's last segment is a catch-all parameter
 	// ({*path} in x-aspnet-route), which takes the rest of the request's path.
 	catchAll bool
-	methods  map[string]*Operation
+	// complex holds, by segment index, the matcher of a segment with parameters among
+	// other text ({year}-{month}, {name}.{format}); nil for the others.
+	complex map[int]*complexSegment
+	methods map[string]*Operation
 }
 
 // ExtensionAspNetRoute is the path-item extension giving the Web API convention route
@@ -232,9 +235,14 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 	for _, path := range s.Doc.Paths.InMatchingOrder() {
 		item := s.Doc.Paths.Value(path)
 		entry := &pathEntry{template: path, methods: map[string]*Operation{}}
-		for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		for i, seg := range strings.Split(strings.Trim(path, "/"), "/") {
 			param := ""
-			if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			if c := newComplexSegment(seg); c != nil {
+				if entry.complex == nil {
+					entry.complex = map[int]*complexSegment{}
+				}
+				entry.complex[i] = c
+			} else if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 				seg, param = "", strings.Trim(seg, "{}")
 			}
 			entry.segments = append(entry.segments, seg)
@@ -444,6 +452,17 @@ func (e *pathEntry) match(segs []string) (map[string]string, bool) {
 	}
 	var params map[string]string
 	for i, seg := range e.segments {
+		if c := e.complex[i]; c != nil {
+			values, ok := c.match(segs[i])
+			if !ok {
+				return nil, false
+			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			maps.Copy(params, values)
+			continue
+		}
 		if seg == "" {
 			if segs[i] == "" {
 				return nil, false
