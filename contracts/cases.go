@@ -198,7 +198,10 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 	if jsonMT := firstOf(o.RequestMediaTypes, spec.IsJSON); jsonMT != "" {
 		body, ct = bodies[jsonMT], jsonMT
 	}
-	probe("unknown route", o.Method, strings.TrimSuffix(path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
+	if unknown := strings.TrimSuffix(path, "/") + unknownRouteSuffix; !routeExists(sp, o.Method, unknown) {
+		// A catch-all ({*path}) takes any longer path: there is no unknown route below it.
+		probe("unknown route", o.Method, unknown, ct, body, http.StatusNotFound)
+	}
 	return cases, nil
 }
 
@@ -218,6 +221,17 @@ func methodNotOn(sp *spec.Spec, path string) string {
 		}
 	}
 	return ""
+}
+
+// routeExists reports whether the spec routes the (escaped) path to an operation for
+// some method.
+func routeExists(sp *spec.Spec, method, path string) bool {
+	p, err := url.PathUnescape(path)
+	if err != nil {
+		return false
+	}
+	_, _, err = sp.Match(method, p)
+	return !errors.Is(err, spec.ErrNotFound)
 }
 
 // firstOf returns the first media type of mts that is, or "".
