@@ -9,7 +9,10 @@ import (
 // TestHTTPErrorJSONNaming checks HttpError's JSON under each x-dotnet-json-naming: Json.NET's
 // CamelCasePropertyNamesContractResolver camel-cases the keys of HttpError (a
 // Dictionary<string, object>) and of its ModelState, which leaves "model.Name" as it is;
-// the XML form never changes.
+// the XML form never changes. Asked of the real serializers (Mono, a Dictionary<string,
+// object> shaped as HttpError with CamelCasePropertyNamesContractResolver): Json.NET 6.0.8
+// and the Json.NET 4.0 inside Web API 1's formatter both write
+// {"message":…,"messageDetail":…,"modelState":{"model.Name":[…],"id":[…]}}.
 func TestHTTPErrorJSONNaming(t *testing.T) {
 	he := invalidRequest()
 	he.add("model.Name", "The Name field is required.")
