@@ -105,12 +105,22 @@ func encodeRequest(o *spec.Operation, mt, name string, value any) ([]byte, error
 			if text, ok := o.RequestExamples[mt][name].(string); ok {
 				return []byte(text), nil
 			}
+			// No XML sample: the JSON value in the XML form (enum names, element names).
+			value = model.XMLValue(jsonRequestLayout(o), t, value)
 		}
 		return encodeXML(t, value)
 	case mt == spec.FormURLEncoded:
 		return []byte(formEncode(t, value)), nil
 	}
 	return nil, fmt.Errorf("media type %s is not one Web API's default formatters read", mt)
+}
+
+// jsonRequestLayout returns the layout of o's JSON request body, nil without one.
+func jsonRequestLayout(o *spec.Operation) *model.Type {
+	if t := o.Request[spec.ApplicationJSON]; t != nil {
+		return t
+	}
+	return o.Request[spec.TextJSON]
 }
 
 // formEncode writes the scalar members of v as a form body, in layout order; null members

@@ -147,6 +147,11 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 			// body in a form (jQuery's a[0][b]=) is not checked.
 			continue
 		}
+		if !spec.IsJSON(mt) && !spec.IsXML(mt) && mt != spec.FormURLEncoded {
+			// A custom formatter's media type (application/octet-stream, text/html): the
+			// page shows no sample of it, so there is no body of its format to send.
+			continue
+		}
 		body, err := encodeRequest(o, mt, spec.DocsExample, value)
 		if err != nil {
 			return nil, fmt.Errorf("operation %s: build %s request body: %w", o.ID, mt, err)
@@ -215,7 +220,10 @@ func operationCases(sp *spec.Spec, o *spec.Operation, set map[string]string) ([]
 	if jsonMT := firstOf(o.RequestMediaTypes, spec.IsJSON); jsonMT != "" {
 		body, ct = bodies[jsonMT], jsonMT
 	}
-	probe("unknown route", o.Method, strings.TrimSuffix(path, "/")+unknownRouteSuffix, ct, body, http.StatusNotFound)
+	if unknown := strings.TrimSuffix(path, "/") + unknownRouteSuffix; !routeExists(sp, o.Method, unknown) {
+		// A catch-all ({*path}) takes any longer path: there is no unknown route below it.
+		probe("unknown route", o.Method, unknown, ct, body, http.StatusNotFound)
+	}
 	return cases, nil
 }
 
@@ -235,6 +243,17 @@ func methodNotOn(sp *spec.Spec, path string) string {
 		}
 	}
 	return ""
+}
+
+// routeExists reports whether the spec routes the (escaped) path to an operation for
+// some method.
+func routeExists(sp *spec.Spec, method, path string) bool {
+	p, err := url.PathUnescape(path)
+	if err != nil {
+		return false
+	}
+	_, _, err = sp.Match(method, p)
+	return !errors.Is(err, spec.ErrNotFound)
 }
 
 // firstOf returns the first media type of mts that is, or "".

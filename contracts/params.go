@@ -72,18 +72,27 @@ func setFold(set map[string]string, name string) (string, bool) {
 func fillPath(template string, params []uriParam) (string, string) {
 	segs := strings.Split(template, "/")
 	for i, seg := range segs {
-		if !strings.HasPrefix(seg, "{") || !strings.HasSuffix(seg, "}") {
-			segs[i] = escapeLiteralSegment(seg)
-			continue
-		}
-		name := strings.Trim(seg, "{}")
-		value := "1"
-		for _, p := range params {
-			if p.in == openapi3.ParameterInPath && strings.EqualFold(p.name, name) {
-				value = p.value
+		// A segment may hold several parameters among literal text ({year}-{month}).
+		var b strings.Builder
+		for seg != "" {
+			open := strings.IndexByte(seg, '{')
+			end := strings.IndexByte(seg, '}')
+			if open < 0 || end < open {
+				b.WriteString(escapeLiteralSegment(seg))
+				break
 			}
+			b.WriteString(escapeLiteralSegment(seg[:open]))
+			name := seg[open+1 : end]
+			value := "1"
+			for _, p := range params {
+				if p.in == openapi3.ParameterInPath && strings.EqualFold(p.name, name) {
+					value = p.value
+				}
+			}
+			b.WriteString(url.PathEscape(value))
+			seg = seg[end+1:]
 		}
-		segs[i] = url.PathEscape(value)
+		segs[i] = b.String()
 	}
 	var query []string
 	for _, p := range params {

@@ -275,14 +275,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 			c.Response().Header().Add(k, v)
 		}
 	}
-	f := s.current().errorFormats
+	snap := s.current()
+	f := snap.errorFormats
 	neg := f.negotiate(c.Request())
 	infoOf(c).mediaType = neg.MediaType
 	var payload []byte
 	if f.isXML(neg.MediaType) {
 		payload = he.appendXML(nil)
 	} else {
-		payload = he.appendJSON(nil)
+		payload = he.appendJSON(nil, snap.spec.JSONNaming())
 	}
 	if c.Request().Method == http.MethodHead {
 		payload = nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
+	"github.com/helpmock/helpmock/internal/spec"
 )
 
 // Messages of ASP.NET Web API's own errors.
@@ -91,17 +92,32 @@ func internalError() *HTTPError {
 	return &HTTPError{Status: http.StatusInternalServerError, Message: msgAnError}
 }
 
-// appendJSON writes e as Web API's JSON formatter writes an HttpError.
-func (e *HTTPError) appendJSON(dst []byte) []byte {
-	dst = append(dst, `{"Message":`...)
+// appendJSON writes e as Web API's JSON formatter writes an HttpError, a
+// Dictionary<string, object> whose keys the service's contract resolver names: with
+// CamelCasePropertyNamesContractResolver {"message":…,"modelState":{"model.Name":[…]}}
+// (the ModelState keys camel-cased too, which leaves "model.Name" as it is).
+func (e *HTTPError) appendJSON(dst []byte, naming spec.JSONNaming) []byte {
+	if naming == spec.JSONNamingCamelCase {
+		dst = append(dst, `{"message":`...)
+	} else {
+		dst = append(dst, `{"Message":`...)
+	}
 	dst = jsonnet.AppendString(dst, quotable(e.Message))
 	if len(e.ModelState) > 0 {
-		dst = append(dst, `,"ModelState":{`...)
+		if naming == spec.JSONNamingCamelCase {
+			dst = append(dst, `,"modelState":{`...)
+		} else {
+			dst = append(dst, `,"ModelState":{`...)
+		}
 		for i, m := range e.ModelState {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = jsonnet.AppendString(dst, quotable(m.Key))
+			key := m.Key
+			if naming == spec.JSONNamingCamelCase {
+				key = jsonnet.CamelCase(key)
+			}
+			dst = jsonnet.AppendString(dst, quotable(key))
 			dst = append(dst, ":["...)
 			for j, msg := range m.Messages {
 				if j > 0 {

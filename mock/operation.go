@@ -40,6 +40,8 @@ type operation struct {
 	formats *formats
 	// echo lists the members of the generated answer that echo a path parameter (echo.go).
 	echo []echoMember
+	// naming is the service's JSON naming, which names HttpError's keys.
+	naming spec.JSONNaming
 }
 
 // newOperation prepares o with its fixtures in set (nil: none). An operation without
@@ -136,10 +138,36 @@ func docsScenario(o *spec.Operation, log *slog.Logger) *scenario {
 		}
 		sc.docs[mt] = v
 	}
+	xmlFromJSON(o, sc)
 	if len(sc.docs) == 0 {
 		return nil
 	}
 	return sc
+}
+
+// xmlFromJSON gives the docs scenario, in each XML media type the page shows no sample
+// of, the JSON example in the XML form when the two forms differ (an enum Json.NET writes
+// as its number and DataContractSerializer by name; camelCase JSON names): the docs
+// scenario then answers the same values in every format.
+func xmlFromJSON(o *spec.Operation, sc *scenario) {
+	status := o.SuccessStatus()
+	var jsonLayout *model.Type
+	var jsonValue any
+	for _, mt := range []string{spec.ApplicationJSON, spec.TextJSON} {
+		if v, ok := sc.docs[mt]; ok && o.Response(status, mt) != nil {
+			jsonLayout, jsonValue = o.Response(status, mt), v
+			break
+		}
+	}
+	if jsonLayout == nil {
+		return
+	}
+	for mt, layout := range o.Responses[status] {
+		if _, ok := sc.docs[mt]; ok || !spec.IsXML(mt) || layout == nil || layout.Schema == jsonLayout.Schema {
+			continue
+		}
+		sc.docs[mt] = model.XMLValue(jsonLayout, layout, jsonValue)
+	}
 }
 
 // hasContent reports whether status's response documents a body: Web API answers a void

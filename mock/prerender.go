@@ -74,7 +74,7 @@ func answerEncoder(op *operation, sc *scenario, mediaType string) (encodeFunc, e
 			if xml {
 				return he.appendXML(nil), nil
 			}
-			return he.appendJSON(nil), nil
+			return he.appendJSON(nil, op.naming), nil
 		}, encoding{xml: xml}
 	}
 	layout := op.Response(sc.status, mediaType)

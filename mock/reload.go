@@ -41,6 +41,7 @@ func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error)
 			errs = append(errs, err)
 			continue
 		}
+		op.naming = sp.JSONNaming()
 		var own formatSet
 		own.addResponse(o)
 		if op.formats = own.build(); !hasContent(o, o.SuccessStatus()) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
@@ -42,7 +43,7 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 		if op.formats.isXML(mediaType) {
 			return sc.status, he.appendXML(nil), nil
 		}
-		return sc.status, he.appendJSON(nil), nil
+		return sc.status, he.appendJSON(nil, op.naming), nil
 	}
 	layout := op.Response(sc.status, mediaType)
 	if layout == nil {
@@ -66,10 +67,23 @@ func (s *Server) env(request map[string]any) fixtures.Env {
 func httpErrorFromValue(status int, v any) *HTTPError {
 	he := &HTTPError{Status: status, Message: msgAnError}
 	obj, _ := v.(map[string]any)
-	if msg, ok := obj["Message"].(string); ok {
+	// A camelCase service's HttpError has message and modelState: the value may spell
+	// them either way.
+	member := func(name string) any {
+		if e, ok := obj[name]; ok {
+			return e
+		}
+		for k, e := range obj {
+			if strings.EqualFold(k, name) {
+				return e
+			}
+		}
+		return nil
+	}
+	if msg, ok := member("Message").(string); ok {
 		he.Message = msg
 	}
-	if ms, ok := obj["ModelState"].(map[string]any); ok {
+	if ms, ok := member("ModelState").(map[string]any); ok {
 		for _, key := range slices.Sorted(maps.Keys(ms)) {
 			switch msgs := ms[key].(type) {
 			case []any:

@@ -249,8 +249,11 @@ func TestImportedCorpusServed(t *testing.T) {
 var servingGaps = map[string]string{}
 
 func samplePathValue(format string) string {
-	if format == "uuid" {
+	switch format {
+	case "uuid":
 		return "0f8fad5b-d9cb-469f-a165-70867728950e"
+	case "date-time", "date":
+		return "2026-05-01"
 	}
 	return "1"
 }

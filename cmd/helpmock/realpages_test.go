@@ -179,9 +179,9 @@ func startServeInProcess(t *testing.T, args ...string) string {
 
 // operationOf finds the operation of an API page in s, by method and route.
 func operationOf(s *spec.Spec, page *helppage.Page) *spec.Operation {
-	route, _, _ := strings.Cut(page.Route, "?")
+	path := helppage.OpenAPIPath(page.Route)
 	for _, op := range s.Operations {
-		if strings.EqualFold(op.Method, page.Method) && strings.EqualFold(strings.Trim(op.Path, "/"), strings.Trim(route, "/")) {
+		if strings.EqualFold(op.Method, page.Method) && strings.EqualFold(op.Path, path) {
 			return op
 		}
 	}
@@ -275,6 +275,9 @@ func defaultAnswer(t *testing.T, base string, op *spec.Operation, mt string) (in
 func validParamValue(s *openapi3.Schema) string {
 	if len(s.Enum) > 0 {
 		return fmt.Sprint(s.Enum[0])
+	}
+	if s.Type.Is("boolean") {
+		return "true"
 	}
 	if s.Format == "uuid" || s.Pattern == "" {
 		return samplePathValue(s.Format)

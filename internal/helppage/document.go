@@ -69,6 +69,9 @@ func (in *inferrer) document(ops []*operation) *yaml.Node {
 			set(responses, noBodyStatus(op), noBodyResponse(op))
 		}
 		set(o, "responses", responses)
+		if route := catchAllRoute(op); route != "" {
+			set(item, extAspNetRoute, str(route))
+		}
 		set(item, strings.ToLower(op.method), o)
 	}
 	components := mapping("schemas", schemas)

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	yaml "github.com/oasdiff/yaml3"
+
+	"github.com/helpmock/helpmock/internal/jsonnet"
 )
 
 // Web API answers some requests itself, before or instead of the action, with its own
@@ -67,15 +69,17 @@ var defaultErrorMediaTypes = []string{"application/json", "text/json", "applicat
 // addFrameworkErrors documents the framework's own error answers (see frameworkErrorList)
 // in every operation of doc, with the shared HttpError schemas and one response component
 // per answer and set of media types.
-func addFrameworkErrors(doc *yaml.Node, ops []*operation) {
+// With camel set (x-dotnet-json-naming: camelCase) the JSON schema names HttpError's
+// members camelCase, as the service's resolver writes them.
+func addFrameworkErrors(doc *yaml.Node, ops []*operation, camel bool) {
 	components := get(doc, "components")
 	schemas := get(components, "schemas")
 	paths := get(doc, "paths")
 	if components == nil || schemas == nil || paths == nil {
 		return
 	}
-	jsonName := addComponent(schemas, "HttpError", httpErrorSchema(false))
-	xmlName := addComponent(schemas, "HttpErrorXml", httpErrorSchema(true))
+	jsonName := addComponent(schemas, "HttpError", httpErrorSchema(false, camel))
+	xmlName := addComponent(schemas, "HttpErrorXml", httpErrorSchema(true, false))
 	responses := get(components, "responses")
 	if responses == nil {
 		responses = mapping()
@@ -183,7 +187,10 @@ func sortStatuses(m *yaml.Node) {
 
 // httpErrorSchema is ASP.NET Web API's HttpError: a JSON object, or an <Error> element
 // in no namespace whose ModelState holds one element per key.
-func httpErrorSchema(xmlForm bool) *yaml.Node {
+// With camel, the JSON form's members are camelCase (message, modelState): Json.NET's
+// CamelCasePropertyNamesContractResolver camel-cases a dictionary's keys, and HttpError is
+// a Dictionary<string, object>.
+func httpErrorSchema(xmlForm, camel bool) *yaml.Node {
 	desc := "ASP.NET Web API's `HttpError`, the body of every error the framework answers. In JSON an\n" +
 		"object; in XML an `<Error>` element in no namespace, `ModelState` holding one element\nper key.\n"
 	modelState := mapping("type", "object", "description", "Model-binding errors by key (`model`, or `model.<member>`).",
@@ -194,18 +201,25 @@ func httpErrorSchema(xmlForm bool) *yaml.Node {
 		modelState = mapping("type", "object", "description", "Model-binding errors, one element per key.",
 			"additionalProperties", mapping("type", "string"))
 	}
+	name := func(s string) string { return s }
+	if camel {
+		name = jsonnet.CamelCase
+		desc = "ASP.NET Web API's `HttpError`, the body of every error the framework answers, as the\n" +
+			"service's CamelCasePropertyNamesContractResolver writes it: `message`, `modelState` (its\n" +
+			"keys camel-cased too).\n"
+	}
 	return mapping(
 		"type", "object",
 		"description", desc,
 		"xml", mapping("name", "Error"),
-		"required", []string{"Message"},
+		"required", []string{name("Message")},
 		"properties", mapping(
-			"Message", mapping("type", "string", "description", "What went wrong."),
-			"MessageDetail", mapping("type", "string", "description", "More detail (a 404, or a URI parameter's 400), when error detail is on."),
-			"ModelState", modelState,
-			"ExceptionMessage", mapping("type", "string", "description", "The exception's message, when error detail is on."),
-			"ExceptionType", mapping("type", "string", "description", "The exception's type, when error detail is on."),
-			"StackTrace", mapping("type", "string", "nullable", true, "description", "The stack trace, when error detail is on."),
+			name("Message"), mapping("type", "string", "description", "What went wrong."),
+			name("MessageDetail"), mapping("type", "string", "description", "More detail (a 404, or a URI parameter's 400), when error detail is on."),
+			name("ModelState"), modelState,
+			name("ExceptionMessage"), mapping("type", "string", "description", "The exception's message, when error detail is on."),
+			name("ExceptionType"), mapping("type", "string", "description", "The exception's type, when error detail is on."),
+			name("StackTrace"), mapping("type", "string", "nullable", true, "description", "The stack trace, when error detail is on."),
 		),
 	)
 }

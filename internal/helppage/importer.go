@@ -87,6 +87,9 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		if p.Method == "" {
 			continue
 		}
+		if err := checkRoute(p.Route); err != nil {
+			return nil, fmt.Errorf("import %s:%d: route %s: %w", p.Source, p.Line, p.Route, err)
+		}
 		op := in.operation(p)
 		if ids[op.method+" "+op.path] {
 			return nil, fmt.Errorf("import %s:%d: %s %s is documented twice", p.Source, p.Line, op.method, op.path)
@@ -97,6 +100,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	if len(ops) == 0 {
 		return nil, noOperationError(docs)
 	}
+	ops = append(ops, in.optionalRouteVariants(ops, ids)...)
 	for _, op := range ops {
 		if op.reqType != nil {
 			markTypeUsage(op.reqType, false)
@@ -116,7 +120,11 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	}
 	doc := in.document(ops)
 	in.markXMLSerializer(doc)
-	addFrameworkErrors(doc, ops)
+	naming := in.jsonNaming(opts.Overlay)
+	if naming == jsonNamingCamel {
+		set(doc, extJSONNaming, str(naming))
+	}
+	addFrameworkErrors(doc, ops, naming == jsonNamingCamel)
 	if len(opts.Overlay) > 0 {
 		name := opts.OverlayName
 		if name == "" {

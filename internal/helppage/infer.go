@@ -21,6 +21,9 @@ type inferrer struct {
 	ids map[string]bool
 	// xmlListed tells that some page lists an XML media type.
 	xmlListed bool
+	// camelJSON and declaredJSON count the JSON members that show a camelCase resolver
+	// and those that show declared names (jsonnaming.go).
+	camelJSON, declaredJSON int
 }
 
 // guessNamespaces gives each class no XML sample showed a data contract namespace: the
@@ -429,6 +432,7 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 		}
 		children = renamed
 	}
+	in.noteJSONNames(jsonKeys, alias)
 	elementOf := func(n string) string {
 		if a, ok := alias[n]; ok {
 			return a

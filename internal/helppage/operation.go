@@ -22,6 +22,9 @@ type operation struct {
 	// HttpResponseMessage).
 	noBody bool
 	result string
+	// optional names the path parameters at the route's end that the template marks
+	// optional ({day?}, {id:int?}), in route order (route.go).
+	optional []string
 }
 
 // sampleGroup is a sample with its parsed value.
@@ -88,22 +91,38 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 func (in *inferrer) operation(p *Page) *operation {
 	w := where{source: p.Source, line: p.Line}
 	op := &operation{page: p, method: strings.ToUpper(p.Method)}
-	route, query, _ := strings.Cut(p.Route, "?")
+	route, query := splitRoute(p.Route)
 	var segs, pathParams []string
 	idParts := []string{strings.ToLower(op.method)}
 	var byParts []string
 	constraint := map[string]string{}
-	for _, seg := range strings.Split(strings.Trim(route, "/"), "/") {
+	for _, seg := range routeSegments(route) {
+		if text, names, cons := complexSegment(seg); len(names) > 0 {
+			// {year}-{month}, {name}.{format}: parameters within one segment.
+			for i, name := range names {
+				constraint[name] = cons[i]
+				pathParams = append(pathParams, name)
+				byParts = append(byParts, "By", pascal(name))
+			}
+			segs = append(segs, text)
+			op.optional = nil
+			continue
+		}
 		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
-			name, cons, _ := strings.Cut(strings.Trim(seg, "{}*"), ":")
-			name = strings.TrimSuffix(name, "?")
+			name, cons := routeParameter(seg)
 			constraint[name] = cons
+			if optionalSegment(seg) {
+				op.optional = append(op.optional, name)
+			} else {
+				op.optional = nil // only a run at the route's end may be left out
+			}
 			pathParams = append(pathParams, name)
 			segs = append(segs, "{"+name+"}")
 			byParts = append(byParts, "By", pascal(name))
 			continue
 		}
 		segs = append(segs, seg)
+		op.optional = nil
 		if !strings.EqualFold(seg, "api") {
 			idParts = append(idParts, pascal(seg))
 		}
@@ -134,12 +153,8 @@ func (in *inferrer) operation(p *Page) *operation {
 		switch {
 		case prm.Type != "" && isTypeText(cleanTypeText(prm.Type)):
 			t = in.typeOf(pw, prm.Type, nil, nil, name)
-		case constraint[name] == "int" || constraint[name] == "long":
-			t = &typ{kind: kInt}
-		case constraint[name] == "bool":
-			t = &typ{kind: kBool}
-		case constraint[name] == "guid":
-			t = &typ{kind: kGUID}
+		case constraintType(constraint[name]) != nil:
+			t = constraintType(constraint[name])
 		default:
 			in.warnKey(pw, "", "the page gives no type for this %s parameter; string assumed", loc)
 			t = &typ{kind: kString}

@@ -348,10 +348,13 @@ func parameters(b block) []Parameter {
 	return out
 }
 
+// splitMediaTypes splits a sample's heading into its media types, lower-cased: a media
+// type's type and subtype are case-insensitive (RFC 9110 §8.3.1), and Web API matches them
+// so, whatever casing a formatter declares them in ("Application/JSON", "text/Xml").
 func splitMediaTypes(s string) []string {
 	var out []string
 	for _, mt := range strings.Split(s, ",") {
-		if mt = strings.TrimSpace(mt); mt != "" {
+		if mt = strings.ToLower(strings.TrimSpace(mt)); mt != "" {
 			out = append(out, mt)
 		}
 	}

@@ -173,6 +173,12 @@ func (c *extensionChecker) schema(where string, ref *openapi3.SchemaRef, member 
 // object is, name names the member or parameter it is (for ExtensionSecret).
 func (c *extensionChecker) check(where, place string, ext map[string]any, origin *openapi3.Origin, name string) {
 	for _, key := range slices.Sorted(maps.Keys(ext)) {
+		if key == ExtensionJSONNaming && place != atRoot {
+			// A fact about the whole service, read on the document only.
+			c.errs = append(c.errs, fmt.Errorf("%s: %s is not allowed on %s; it belongs on %s",
+				where+lineOf(origin, key), key, place, atRoot))
+			continue
+		}
 		if !strings.HasPrefix(strings.ToLower(key), helpmockPrefix) {
 			continue
 		}

@@ -52,6 +52,7 @@ type Spec struct {
 
 	paths      []*pathEntry
 	serializer model.Serializer
+	jsonNaming JSONNaming
 }
 
 // Operation is one operation of the document with its compiled layouts.
@@ -101,11 +102,19 @@ type pathEntry struct {
 	// optional counts the trailing segments the path's x-aspnet-route template adds,
 	// which a request may carry and routing ignores.
 	optional int
-	methods  map[string]*Operation
+	// catchAll tells that the template's last segment is a catch-all parameter
+	// ({*path} in x-aspnet-route), which takes the rest of the request's path.
+	catchAll bool
+	// complex holds, by segment index, the matcher of a segment with parameters among
+	// other text ({year}-{month}, {name}.{format}); nil for the others.
+	complex map[int]*complexSegment
+	methods map[string]*Operation
 }
 
 // ExtensionAspNetRoute is the path-item extension giving the Web API convention route
-// template that reaches the path, such as "api/{controller}/{action}/{id}".
+// template that reaches the path, such as "api/{controller}/{action}/{id}", or an
+// attribute route ending in a catch-all ("api/files/{*path}", whose path is
+// /api/files/{path}): the catch-all takes the rest of the request's path, slashes and all.
 const ExtensionAspNetRoute = "x-aspnet-route"
 
 // LoadFile loads and validates the document in the file at path.
@@ -219,13 +228,21 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 		return err
 	}
 	s.serializer, compiler.Serializer = serializer, serializer
+	if s.jsonNaming, err = jsonNaming(s.Doc); err != nil {
+		return err
+	}
 	seenIDs := map[string]bool{}
 	for _, path := range s.Doc.Paths.InMatchingOrder() {
 		item := s.Doc.Paths.Value(path)
 		entry := &pathEntry{template: path, methods: map[string]*Operation{}}
-		for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		for i, seg := range strings.Split(strings.Trim(path, "/"), "/") {
 			param := ""
-			if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			if c := newComplexSegment(seg); c != nil {
+				if entry.complex == nil {
+					entry.complex = map[int]*complexSegment{}
+				}
+				entry.complex[i] = c
+			} else if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
 				seg, param = "", strings.Trim(seg, "{}")
 			}
 			entry.segments = append(entry.segments, seg)
@@ -237,6 +254,9 @@ func (s *Spec) compile(order func(*openapi3.Schema) []string) error {
 				return fmt.Errorf("path %s: %s %q has fewer segments than the path", path, ExtensionAspNetRoute, route)
 			}
 			entry.optional = extra
+			routeSegs := strings.Split(strings.Trim(route, "/"), "/")
+			entry.catchAll = extra == 0 && len(entry.params) > 0 && entry.params[len(entry.params)-1] != "" &&
+				strings.HasPrefix(routeSegs[len(routeSegs)-1], "{*")
 		}
 		for method, op := range item.Operations() {
 			if op.OperationID == "" {
@@ -421,11 +441,28 @@ func (s *Spec) Match(method, path string) (*Operation, map[string]string, error)
 }
 
 func (e *pathEntry) match(segs []string) (map[string]string, bool) {
-	if len(segs) < len(e.segments) || len(segs) > len(e.segments)+e.optional {
+	if len(segs) < len(e.segments) || (len(segs) > len(e.segments)+e.optional && !e.catchAll) {
 		return nil, false
+	}
+	if e.catchAll && len(segs) > len(e.segments) {
+		// The catch-all, the last segment, takes the rest of the path.
+		last := len(e.segments) - 1
+		joined := append(segs[:last:last], strings.Join(segs[last:], "/"))
+		segs = joined
 	}
 	var params map[string]string
 	for i, seg := range e.segments {
+		if c := e.complex[i]; c != nil {
+			values, ok := c.match(segs[i])
+			if !ok {
+				return nil, false
+			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			maps.Copy(params, values)
+			continue
+		}
 		if seg == "" {
 			if segs[i] == "" {
 				return nil, false
