@@ -103,10 +103,11 @@ type Rig struct {
 	stderr strings.Builder
 }
 
-// Start runs exe in serve mode. Close stops it.
-func (tc *Toolchain) Start(exe string) (*Rig, error) {
+// Start runs exe in serve mode in the time zone zone (TZ: .NET writes a DateTime of
+// DateTimeKind.Local with its offset; see LocalZone). Close stops it.
+func (tc *Toolchain) Start(exe, zone string) (*Rig, error) {
 	r := &Rig{cmd: exec.Command(tc.Mono, exe, "serve")}
-	r.cmd.Env = append(os.Environ(), "TZ=UTC") // DateTimeKind.Local is written with the machine's offset
+	r.cmd.Env = append(os.Environ(), "TZ="+zone)
 	r.cmd.Stderr = &r.stderr
 	var err error
 	if r.stdin, err = r.cmd.StdinPipe(); err != nil {
@@ -180,3 +181,4 @@ func (r *Rig) call(op, typ string, xml bool, body string) (Result, error) {
 	}
 	return Result{Canonical: ans.Canonical, Bytes: ans.Bytes}, nil
 }
+
