@@ -233,6 +233,12 @@ func (c *Checker) checkRequests(ctx context.Context, op *spec.Operation, target 
 			continue
 		}
 		name := fmt.Sprintf("%s request %s", op.ID, mt)
+		if layout := op.Request[mt]; spec.IsXML(media) && layout != nil && layout.Free {
+			// A System.Object body (a JObject parameter, whose XML no formatter reads):
+			// the C# object the rig would write is not the service's type.
+			fmt.Fprintf(c.Out, "SKIP %s: a free-form body has no XML form of the service's type\n", name)
+			continue
+		}
 		res, err := c.Rig.Write(typ, spec.IsXML(media), example)
 		if err != nil {
 			c.result(false, "%s: .NET cannot write the documented request: %v", name, err)

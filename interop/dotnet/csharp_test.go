@@ -61,3 +61,49 @@ func TestGenerateEveryKnownSpec(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateObjectAndKeys: a System.Object member is a C# object (written <Extra />,
+// not as a dictionary), and a dictionary's x-dotnet-key is its C# key type
+// (KeyValueOfintboolean entries).
+func TestGenerateObjectAndKeys(t *testing.T) {
+	s, err := spec.Load("widgets.yaml", []byte(`openapi: 3.0.3
+info: {title: widgets, version: "1"}
+paths:
+  /api/widgets:
+    get:
+      operationId: getWidget
+      responses:
+        '200':
+          description: OK
+          content:
+            application/xml:
+              schema: {$ref: '#/components/schemas/Widget'}
+components:
+  schemas:
+    Widget:
+      type: object
+      xml: {name: Widget, namespace: http://schemas.datacontract.org/2004/07/Widgets}
+      properties:
+        Extra: {type: object, x-dotnet-type: System.Object, nullable: true}
+        Flags:
+          type: object
+          nullable: true
+          additionalProperties: {type: boolean}
+          x-dotnet-key: {type: integer, format: int32}
+        Names:
+          type: object
+          additionalProperties: {type: string}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := dotnet.Generate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"public object Extra ", "public Dictionary<int,bool> Flags ", "public Dictionary<string,string> Names "} {
+		if !strings.Contains(m.Source, want) {
+			t.Errorf("generated C# has no %q:\n%s", want, m.Source)
+		}
+	}
+}
