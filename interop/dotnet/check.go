@@ -373,6 +373,11 @@ func sampleParam(p *openapi3.Parameter) string {
 	if len(s.Enum) > 0 {
 		return fmt.Sprint(s.Enum[0])
 	}
+	if s.Pattern != "" {
+		if v, ok := matching(s.Pattern); ok {
+			return v
+		}
+	}
 	switch {
 	case s.Type.Is(openapi3.TypeInteger), s.Type.Is(openapi3.TypeNumber):
 		return "1"
