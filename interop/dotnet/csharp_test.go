@@ -40,7 +40,8 @@ func TestGenerateGolden(t *testing.T) {
 }
 
 // TestGenerateEveryKnownSpec generates C# for every spec the project knows (no Mono
-// needed): each must generate, and register a C# type for each of its layouts.
+// needed): each must generate, register a C# type for each of its layouts, and have a
+// time zone for the rig.
 func TestGenerateEveryKnownSpec(t *testing.T) {
 	known, _ := specs(t)
 	for name, s := range known {
@@ -58,6 +59,9 @@ func TestGenerateEveryKnownSpec(t *testing.T) {
 		}
 		if !strings.Contains(m.Source, "public static class Types") {
 			t.Errorf("%s: no type registry", name)
+		}
+		if _, err := dotnet.LocalZone(s); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

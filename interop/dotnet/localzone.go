@@ -11,14 +11,15 @@ import (
 )
 
 // localOffset matches the UTC offset a DateTime of DateTimeKind.Local is written with.
-var localOffset = regexp.MustCompile(`T\d\d:\d\d:\d\d(?:\.\d+)?([+-])(\d\d):00$`)
+var localOffset = regexp.MustCompile(`T\d\d:\d\d:\d\d(?:\.\d+)?([+-])(\d\d):(\d\d)$`)
 
 // LocalZone returns the time zone the spec's service ran in, for the rig's TZ: a Help
 // Page writes its sample DateTime (DateTime.Now, of DateTimeKind.Local) with the server's
 // offset, and .NET reads and writes such a value in the zone it runs in. It is the
 // fixed-offset zone (Etc/GMT-2 for +02:00) of the offset every DateTime (not
 // DateTimeOffset) of the JSON examples carries, UTC when none carries one, and an error
-// when they disagree (a zone with summer time, which no fixed-offset zone matches).
+// when they disagree (a zone with summer time, which no fixed-offset zone matches) or the
+// offset is not whole hours (+05:30: the Etc zones have none).
 func LocalZone(s *spec.Spec) (string, error) {
 	offsets := map[string]bool{}
 	for _, op := range s.Operations {
@@ -43,6 +44,9 @@ func LocalZone(s *spec.Spec) (string, error) {
 	var zone string
 	for off := range offsets {
 		m := localOffset.FindStringSubmatch("T00:00:00" + off)
+		if m[3] != "00" {
+			return "", fmt.Errorf("the examples' DateTime values carry the UTC offset %s, which no fixed-offset time zone of the rig (Etc/GMT±N) has", off)
+		}
 		hours, _ := strconv.Atoi(m[2])
 		// The POSIX-style Etc zones count west of Greenwich as positive.
 		switch {
@@ -67,7 +71,7 @@ func dateTimeOffsets(t *model.Type, v any, offsets map[string]bool) {
 	case model.DateTime:
 		if s, ok := v.(string); ok {
 			if m := localOffset.FindStringSubmatch(s); m != nil {
-				offsets[m[1]+m[2]+":00"] = true
+				offsets[m[1]+m[2]+":"+m[3]] = true
 			}
 		}
 	case model.Object:

@@ -65,8 +65,9 @@ func TestLocalZone(t *testing.T) {
 	}
 }
 
-// TestLocalZoneDisagreeing: DateTime values with two offsets (a zone with summer time)
-// have no one fixed-offset zone; the rig says so rather than check in the wrong one.
+// TestLocalZoneDisagreeing: DateTime values with two offsets (a zone with summer time), or
+// an offset of no whole hours, have no fixed-offset zone; the rig says so rather than
+// check in the wrong one.
 func TestLocalZoneDisagreeing(t *testing.T) {
 	s := zoneSpec(t, "2024-05-01T10:00:00+02:00", "2024-05-01T10:00:00+02:00")
 	// A second operation whose DateTime carries another offset.
@@ -78,5 +79,9 @@ func TestLocalZoneDisagreeing(t *testing.T) {
 	_, err := LocalZone(s)
 	if err == nil || !strings.Contains(err.Error(), "+01:00 +02:00") {
 		t.Errorf("LocalZone = %v, want an error naming both offsets", err)
+	}
+	_, err = LocalZone(zoneSpec(t, "2024-05-01T10:00:00+05:30", "2024-05-01T10:00:00Z"))
+	if err == nil || !strings.Contains(err.Error(), "+05:30") {
+		t.Errorf("LocalZone(+05:30) = %v, want an error naming the offset", err)
 	}
 }
