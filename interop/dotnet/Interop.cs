@@ -130,7 +130,9 @@ namespace Helpmock.Interop
         {
             if (!xml)
             {
-                var serializer = JsonSerializer.Create(new JsonSerializerSettings());
+                var read = new JsonSerializerSettings();
+                read.Converters.Add(new FreeObjectConverter());
+                var serializer = JsonSerializer.Create(read);
                 using (var reader = new JsonTextReader(new StreamReader(new MemoryStream(body), Utf8)))
                 {
                     var v = serializer.Deserialize(reader, type);
@@ -170,6 +172,29 @@ namespace Helpmock.Interop
             var settings = new JsonSerializerSettings();
             settings.Converters.Add(new Newtonsoft.Json.Converters.StringEnumConverter());
             return JsonConvert.SerializeObject(value, settings);
+        }
+    }
+
+    // FreeObjectConverter reads a System.Object member's {} (a Help Page's sample of it,
+    // new object()) as a new object(), as the service had it, not as the JObject Json.NET
+    // makes of it, which DataContractSerializer cannot write. Any other value stays
+    // Json.NET's own.
+    public class FreeObjectConverter : JsonConverter
+    {
+        public override bool CanConvert(Type objectType) { return objectType == typeof(object); }
+        public override bool CanWrite { get { return false; } }
+        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
+        {
+            var token = JToken.Load(reader);
+            if (token.Type == JTokenType.Object && !token.HasValues)
+                return new object();
+            if (token.Type == JTokenType.Null)
+                return null;
+            return token;
+        }
+        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer)
+        {
+            throw new NotSupportedException();
         }
     }
 }

@@ -32,9 +32,9 @@ type Checker struct {
 	// Fixtures, when set, are the mock's fixtures: their scenarios are checked too
 	// (Prefer: example=SCENARIO).
 	Fixtures *fixtures.Set
-	// Mutate, when set, changes each answer body before it is checked (tests use it to
-	// break a rule and see the check catch it).
-	Mutate func(op *spec.Operation, mediaType string, body []byte) []byte
+	// Mutate, when set, changes each answer body (of scenario, in mediaType) before it is
+	// checked (tests use it to break a rule and see the check catch it).
+	Mutate func(op *spec.Operation, scenario, mediaType string, body []byte) []byte
 
 	// Passed and Failed count the checks run.
 	Passed, Failed int
@@ -110,7 +110,7 @@ func (c *Checker) checkOperation(ctx context.Context, op *spec.Operation) {
 			}
 			a := answer{scenario: scenario, mediaType: mt, status: status, layout: layout, body: got, sent: got}
 			if c.Mutate != nil {
-				a.body = c.Mutate(op, mt, got)
+				a.body = c.Mutate(op, scenario, mt, got)
 			}
 			answers = append(answers, a)
 		}
@@ -198,13 +198,16 @@ func (c *Checker) checkAnswers(op *spec.Operation, answers []answer) {
 				ifElse(same, "", diffValues(res.Canonical, meant, problems, err)))
 		}
 		// A scenario's answers in JSON and XML hold the same values when the spec's
-		// example fixes them (the default scenario may generate values per request).
-		if xml && jsonValue != "" && a.scenario == "docs" {
+		// examples fix them in both (the default scenario may generate values per
+		// request, and the docs scenario answers a media type without a sample of its
+		// own, the XML of a class its XML formatter cannot write, with generated values).
+		documented := a.scenario == spec.DocsExample && hasDocsExample(op, a.mediaType)
+		if xml && jsonValue != "" && documented {
 			same := sameXMLValues(a.layout, res.Canonical, jsonValue)
 			c.result(same, "%s: .NET reads the values of the JSON answer (no member lost)%s", name,
 				ifElse(same, "", diff("read from XML", res.Canonical, "read from JSON", jsonValue)))
 		}
-		if !xml && jsonValue == "" {
+		if !xml && jsonValue == "" && documented {
 			jsonValue = res.Canonical
 		}
 		what := "Json.NET's order and formats"
@@ -220,6 +223,13 @@ func (c *Checker) checkAnswers(op *spec.Operation, answers []answer) {
 	}
 }
 
+// hasDocsExample reports whether the spec documents the docs example of op's success
+// answer in mediaType.
+func hasDocsExample(op *spec.Operation, mediaType string) bool {
+	_, ok := op.ResponseExamples[mediaType][spec.DocsExample]
+	return ok
+}
+
 // checkRequests has .NET write the operation's documented request body in each media
 // type and checks that the mock binds it (a 2xx answer, strict mode).
 func (c *Checker) checkRequests(ctx context.Context, op *spec.Operation, target string) {
@@ -233,6 +243,12 @@ func (c *Checker) checkRequests(ctx context.Context, op *spec.Operation, target 
 			continue
 		}
 		name := fmt.Sprintf("%s request %s", op.ID, mt)
+		if layout := op.Request[mt]; spec.IsXML(media) && layout != nil && layout.Free {
+			// A System.Object body (a JObject parameter, whose XML no formatter reads):
+			// the C# object the rig would write is not the service's type.
+			fmt.Fprintf(c.Out, "SKIP %s: a free-form body has no XML form of the service's type\n", name)
+			continue
+		}
 		res, err := c.Rig.Write(typ, spec.IsXML(media), example)
 		if err != nil {
 			c.result(false, "%s: .NET cannot write the documented request: %v", name, err)
@@ -366,6 +382,11 @@ func sampleParam(p *openapi3.Parameter) string {
 	}
 	if len(s.Enum) > 0 {
 		return fmt.Sprint(s.Enum[0])
+	}
+	if s.Pattern != "" {
+		if v, ok := matching(s.Pattern); ok {
+			return v
+		}
 	}
 	switch {
 	case s.Type.Is(openapi3.TypeInteger), s.Type.Is(openapi3.TypeNumber):

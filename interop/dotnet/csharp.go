@@ -133,6 +133,9 @@ func (m *Models) newTypeExpr(t *model.Type, xml bool) (string, error) {
 		}
 		return name
 	}
+	if t.Free {
+		return "object", nil // System.Object: new object() in the samples
+	}
 	switch t.Kind {
 	case model.String:
 		if format == "uuid" && len(t.Enum) == 0 {
@@ -169,7 +172,7 @@ func (m *Models) newTypeExpr(t *model.Type, xml bool) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return "Dictionary<string," + item + ">", nil
+		return "Dictionary<" + dictionaryKey(t.Schema) + "," + item + ">", nil
 	case model.Object:
 		c, err := m.declare(t, xml)
 		if err != nil {
@@ -460,4 +463,36 @@ func xmlSerializerMember(mem *model.Member, typ string) string {
 		}
 	}
 	return "[" + attr + "(" + strings.Join(args, ", ") + ")]"
+}
+
+// dictionaryKey is the C# type of a dictionary's keys: string, or the primitive its
+// x-dotnet-key schema names (Dictionary<int,bool>).
+func dictionaryKey(s *openapi3.Schema) string {
+	if s == nil {
+		return "string"
+	}
+	key, _ := s.Extensions[model.ExtensionDotnetKey].(map[string]any)
+	format, _ := key["format"].(string)
+	switch key["type"] {
+	case "integer":
+		if format == "int64" {
+			return "long"
+		}
+		return "int"
+	case "number":
+		if format == "double" {
+			return "double"
+		}
+		return "decimal"
+	case "boolean":
+		return "bool"
+	case "string":
+		switch format {
+		case "date-time":
+			return "DateTime"
+		case "uuid":
+			return "Guid"
+		}
+	}
+	return "string"
 }

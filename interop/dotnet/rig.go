@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -103,10 +104,11 @@ type Rig struct {
 	stderr strings.Builder
 }
 
-// Start runs exe in serve mode. Close stops it.
-func (tc *Toolchain) Start(exe string) (*Rig, error) {
+// Start runs exe in serve mode in the time zone zone (TZ: .NET writes a DateTime of
+// DateTimeKind.Local with its offset; see LocalZone). Close stops it.
+func (tc *Toolchain) Start(exe, zone string) (*Rig, error) {
 	r := &Rig{cmd: exec.Command(tc.Mono, exe, "serve")}
-	r.cmd.Env = append(os.Environ(), "TZ=UTC") // DateTimeKind.Local is written with the machine's offset
+	r.cmd.Env = append(os.Environ(), "TZ="+zone)
 	r.cmd.Stderr = &r.stderr
 	var err error
 	if r.stdin, err = r.cmd.StdinPipe(); err != nil {
@@ -178,5 +180,20 @@ func (r *Rig) call(op, typ string, xml bool, body string) (Result, error) {
 	if !ans.OK {
 		return Result{}, fmt.Errorf(".NET %s %s %s: %s", op, format, typ, ans.Error)
 	}
-	return Result{Canonical: ans.Canonical, Bytes: ans.Bytes}, nil
+	return Result{Canonical: ans.Canonical, Bytes: monoObject.ReplaceAllStringFunc(ans.Bytes, frameworkObject)}, nil
+}
+
+// monoObject is an element Mono's DataContractSerializer writes for a System.Object
+// member holding new object(): it names the type (i:type="xsd:anyType"), which .NET
+// Framework's, whose writer gives no type when the value's type is the member's declared
+// type, does not (<Extra />, as the Help Pages show it).
+var monoObject = regexp.MustCompile(` xmlns:(\w+)="http://www\.w3\.org/2001/XMLSchema" i:type="(\w+):anyType" />`)
+
+// frameworkObject writes a monoObject match as .NET Framework writes it.
+func frameworkObject(m string) string {
+	sub := monoObject.FindStringSubmatch(m)
+	if sub[1] != sub[2] {
+		return m
+	}
+	return " />"
 }

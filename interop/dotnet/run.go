@@ -11,12 +11,16 @@ import (
 )
 
 // Prepare generates the spec's C# classes, compiles them with Interop.cs into a
-// temporary directory and starts the rig. The returned function stops it and removes
+// temporary directory and starts the rig in the service's time zone (LocalZone). The returned function stops it and removes
 // the directory.
 func Prepare(ctx context.Context, tc *Toolchain, s *spec.Spec) (*Models, *Rig, func(), error) {
 	models, err := Generate(s)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	zone, err := LocalZone(s)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("prepare .NET rig: %w", err)
 	}
 	dir, err := os.MkdirTemp("", "helpmock-dotnet-")
 	if err != nil {
@@ -27,7 +31,7 @@ func Prepare(ctx context.Context, tc *Toolchain, s *spec.Spec) (*Models, *Rig, f
 		os.RemoveAll(dir)
 		return nil, nil, nil, err
 	}
-	rig, err := tc.Start(exe)
+	rig, err := tc.Start(exe, zone)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, nil, err
