@@ -85,3 +85,20 @@ func TestLocalZoneDisagreeing(t *testing.T) {
 		t.Errorf("LocalZone(+05:30) = %v, want an error naming the offset", err)
 	}
 }
+
+// TestWithoutDecimalScale: only an integral number's scale goes, never a fraction's digits
+// or a string's text.
+func TestWithoutDecimalScale(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<a>2.0</a>", "<a>2</a>"},
+		{"<a>-15.00</a><b>3.0</b>", "<a>-15</a><b>3</b>"},
+		{"<a>2.50</a>", "<a>2.50</a>"},
+		{"<a>v2.0</a>", "<a>v2.0</a>"},
+		{"<a>2</a>", "<a>2</a>"},
+	}
+	for _, tt := range tests {
+		if got := withoutDecimalScale(tt.in); got != tt.want {
+			t.Errorf("withoutDecimalScale(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
