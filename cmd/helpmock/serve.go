@@ -95,6 +95,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	logOut := newBufferedLog(stderr)
 	defer logOut.Close()
+	// From here on every line to stderr goes through logOut: its flusher and this
+	// function's messages would otherwise write to stderr at once, out of order.
+	stderr = logOut
 	logger, err := cfg.log.logger(logOut)
 	if err != nil {
 		printError(stderr, "serve", err)
