@@ -117,7 +117,7 @@ func TestReadmeExamples(t *testing.T) {
 			if base == "" {
 				t.Fatalf("%s:%d: no helpmock serve example before %q", readmeFile, ex.line, ex.command)
 			}
-			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "sh", "-c", strings.ReplaceAll(ex.command, defaultBase, base))
 			cmd.Dir, cmd.Env = repo, env

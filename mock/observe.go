@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/helpmock/helpmock/fixtures"
 )
 
 // requestInfo is what the handler learns about a request, for the journal and the request
@@ -88,22 +90,27 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if err == nil {
 			err = next(oc)
 		}
-		if err != nil {
+		gaveUp := clientGaveUp(req, err)
+		if err != nil && !gaveUp { // a client that went away gets no answer
 			oc.Error(err)
 		}
 		end := time.Now()
 		latency := end.Sub(start)
+		status, logErr := s.outcome(req, &oc.info, c.Response().Status, err)
 		if s.journal != nil && !admin {
-			s.journalEnd(&entry, body, &oc.info, c.Response().Status, latency, err)
+			s.journalEnd(&entry, body, &oc.info, status, latency, err)
 		}
 		le := RequestLogEntry{Time: end, Method: req.Method, URI: req.RequestURI,
-			Status: c.Response().Status, Latency: latency,
+			Status: status, Latency: latency,
 			Operation: oc.info.operation, Scenario: oc.info.scenario, MediaType: oc.info.mediaType}
-		if err != nil {
-			le.Error = err.Error()
+		if logErr != nil {
+			le.Error = logErr.Error()
 		}
 		s.redactLogEntry(&le, req, body)
 		s.opts.RequestLog.LogRequest(le)
+		if gaveUp {
+			return nil // nothing to answer, and nothing for Echo's error handler
+		}
 		// The error is handled; Echo hands it to the error handler again, which sees the
 		// answer committed and leaves it.
 		return err
@@ -174,12 +181,8 @@ func (s *Server) journalEnd(e *JournalEntry, body *capture, info *requestInfo, s
 			}
 		}
 	}
-	if e.Scenario != "" {
-		if op := s.current().ops[e.Operation]; op != nil {
-			if sc := op.scenario(e.Scenario); sc != nil && sc.fixture != nil && sc.fixture.Fault != "" {
-				e.Fault, e.Status = string(sc.fixture.Fault), 0
-			}
-		}
+	if fault := s.faultOf(info); fault != fixtures.FaultNone {
+		e.Fault, e.Status = string(fault), 0
 	}
 	if err != nil {
 		e.Error = err.Error()

@@ -13,7 +13,10 @@ type RequestLogEntry struct {
 	Method string
 	// URI is the request URI as the client sent it (path and query), the values of the
 	// spec's secret parameters [redacted] (unless Options.JournalSecrets).
-	URI     string
+	URI string
+	// Status is the answer's status; StatusClientGaveUp (499) when the client went away
+	// before the answer, StatusNoAnswer (444) when a fault scenario closed the connection
+	// without one.
 	Status  int
 	Latency time.Duration
 	// Operation, Scenario and MediaType are the matched operationId, the scenario answered

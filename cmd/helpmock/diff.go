@@ -68,7 +68,7 @@ func runDiff(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	for i, path := range files {
 		s, err := spec.LoadFile(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "helpmock diff: %v\n", err)
+			printError(stderr, "diff", err)
 			return exitUsage
 		}
 		specs[i] = s

@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/mock"
@@ -48,11 +50,36 @@ func envDefaults(fs *flag.FlagSet) error {
 		}
 		for _, v := range values {
 			if err := fs.Set(f.Name, v); err != nil {
-				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, err))
+				errs = append(errs, fmt.Errorf("%s=%q: %w", name, v, explainValueError(f, err)))
 			}
 		}
 	})
 	return errors.Join(errs...)
+}
+
+// explainValueError replaces the flag package's bare "parse error" for a value that is
+// not of f's type by what f wants.
+func explainValueError(f *flag.Flag, err error) error {
+	if !errors.Is(err, strconv.ErrSyntax) && err.Error() != "parse error" {
+		return err
+	}
+	g, ok := f.Value.(flag.Getter)
+	if !ok {
+		return err
+	}
+	switch g.Get().(type) {
+	case time.Duration:
+		return errors.New("want a duration such as 1h, 90s or 250ms")
+	case bool:
+		return errors.New("want true or false")
+	case int, int64:
+		return errors.New("want an integer")
+	case uint, uint64:
+		return errors.New("want a non-negative integer")
+	case float64:
+		return errors.New("want a number")
+	}
+	return err
 }
 
 // logFlags are the logging flags every long-running command has.

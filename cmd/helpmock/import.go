@@ -100,7 +100,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	logger, err := cfg.log.logger(stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+		printError(stderr, "import", err)
 		return exitUsage
 	}
 	cfg.crawl.Logger = logger
@@ -112,7 +112,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		if isURL(arg) {
 			d, w, err := crawlHelpPages(ctx, arg, cfg, stderr)
 			if err != nil {
-				fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+				printError(stderr, "import", err)
 				return exitUsage
 			}
 			docs, warnings = append(docs, d...), append(warnings, w...)
@@ -123,7 +123,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		d, err := readHelpPages(arg, logger)
 		if err != nil {
-			fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+			printError(stderr, "import", err)
 			return exitUsage
 		}
 		docs = append(docs, d...)
@@ -131,12 +131,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	opts := helppage.Options{Logger: logger}
 	if opts.Overlay, opts.OverlayName, err = cfg.readOverlay(dirs); err != nil {
-		fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+		printError(stderr, "import", err)
 		return exitUsage
 	}
 	res, err := helppage.Import(docs, opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+		printError(stderr, "import", err)
 		return exitUsage
 	}
 	for _, w := range res.Warnings {
@@ -146,7 +146,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if err := writeOutput(cfg.out, res.YAML, stdout); err != nil {
-		fmt.Fprintf(stderr, "helpmock import: %v\n", err)
+		printError(stderr, "import", err)
 		return exitUsage
 	}
 	if cfg.strict && len(warnings) > 0 {

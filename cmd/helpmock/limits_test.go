@@ -94,19 +94,21 @@ func TestSlowLoris(t *testing.T) {
 			if _, err := loris.Write([]byte("X")); err != nil {
 				break
 			}
-			if time.Since(start) > 10*time.Second {
+			if time.Since(start) > time.Minute {
 				break
 			}
 		}
 	}()
+	cutErr := make(chan error, 1)
 	go func() {
-		_ = loris.SetReadDeadline(time.Now().Add(10 * time.Second))
-		_, _ = io.Copy(io.Discard, loris) // returns when the server closes the connection
+		_ = loris.SetReadDeadline(time.Now().Add(time.Minute))
+		_, err := io.Copy(io.Discard, loris) // returns when the server closes the connection
 		cut <- time.Since(start)
+		cutErr <- err
 	}()
 
 	// Meanwhile, normal clients are served.
-	client := &http.Client{Timeout: 5 * time.Second}
+	client := &http.Client{Timeout: time.Minute}
 	body := `{"AccessTokenOld":"old-token-123","AccessTokenRefresh":"refresh-token-456"}`
 	for i := range 20 {
 		resp, err := client.Post("http://"+addr+"/api/v2/account/refreshtoken", spec.ApplicationJSON, strings.NewReader(body))
@@ -120,9 +122,15 @@ func TestSlowLoris(t *testing.T) {
 		}
 	}
 	elapsed := <-cut
-	// The server's clock starts at accept, a moment before ours.
-	if elapsed < limits.readHeaderTimeout/2 || elapsed > 5*time.Second {
-		t.Errorf("slow-loris connection closed after %v, want about %v (under 5s)", elapsed, limits.readHeaderTimeout)
+	// The server (a close or a reset), not our read deadline, ended the connection; a
+	// loaded machine may take seconds past -read-header-timeout to do it, so only the
+	// outcome and a lower bound are checked (the server's clock starts at accept, a moment
+	// before ours).
+	if err := <-cutErr; errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Errorf("slow-loris connection still open after %v (%v), want it closed by the server after -read-header-timeout %v", elapsed, err, limits.readHeaderTimeout)
+	}
+	if elapsed < limits.readHeaderTimeout/2 {
+		t.Errorf("slow-loris connection closed after %v, before -read-header-timeout %v", elapsed, limits.readHeaderTimeout)
 	}
 }
 
@@ -132,7 +140,7 @@ func TestMaxHeaderBytes(t *testing.T) {
 	limits := limitFlags{maxHeaderBytes: 4 << 10, readHeaderTimeout: 5 * time.Second,
 		readTimeout: 5 * time.Second, writeTimeout: 10 * time.Second, idleTimeout: time.Minute}
 	addr := startHTTPServer(t, limits.httpServer(newTestMock(t, mock.Options{})))
-	client := &http.Client{Timeout: 5 * time.Second}
+	client := &http.Client{Timeout: time.Minute}
 	cases := []struct {
 		name   string
 		accept string

@@ -6,14 +6,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
-// Exit codes shared by the subcommands.
+// Exit codes shared by the subcommands; there are no others.
 const (
 	exitOK    = 0
-	exitFail  = 1 // contract violations
-	exitUsage = 2 // usage or set-up error
+	exitFail  = 1 // contract violations (verify), breaking changes (diff), warnings (import -strict)
+	exitUsage = 2 // usage, set-up or run error: anything that is not a finding
 )
 
 func main() {
@@ -67,4 +68,16 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun 'helpmock help COMMAND' for a command's flags.\n")
+}
+
+// printError writes err on stderr as "helpmock NAME: err". An error that already starts
+// with the command's name (a library's "verify: …", helppage's "import page.html:3: …")
+// gets "helpmock " alone, so that no message reads "helpmock verify: verify: …".
+func printError(stderr io.Writer, name string, err error) {
+	msg := err.Error()
+	if strings.HasPrefix(msg, name+":") || strings.HasPrefix(msg, name+" ") {
+		fmt.Fprintf(stderr, "helpmock %s\n", msg)
+		return
+	}
+	fmt.Fprintf(stderr, "helpmock %s: %s\n", name, msg)
 }

@@ -28,6 +28,9 @@ Every flag can also be set through the environment variable named after it
 (-addr → HELPMOCK_ADDR, -token-ttl → HELPMOCK_TOKEN_TTL, ...); a flag on the command
 line wins.
 
+Exit status: 0 after a clean shutdown (SIGINT or SIGTERM), 2 usage or set-up error, or
+requests still in flight when -shutdown-timeout ends.
+
 Flags:
 `
 
@@ -87,31 +90,34 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	logOut := newBufferedLog(stderr)
 	defer logOut.Close()
+	// From here on every line to stderr goes through logOut: its flusher and this
+	// function's messages would otherwise write to stderr at once, out of order.
+	stderr = logOut
 	logger, err := cfg.log.logger(logOut)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	// The request log is written on every request; reqlog writes slog's lines without
 	// slog's cost, to the same buffered writer, one whole line per Write like slog.
 	if cfg.requestLog, err = cfg.log.requestLog(logOut, logger); err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	server, err := cfg.newMock(logger)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	setServingGC(os.Getenv("GOGC"))
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	httpServer := cfg.limits.httpServer(server)
@@ -120,7 +126,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fresh := &newConns{}
 	httpServer.ConnState = fresh.hook
 	if err := cfg.watch(ctx, server, logger); err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "helpmock listening on http://%s\n", ln.Addr())
@@ -128,7 +134,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	go func() { served <- httpServer.Serve(ln) }()
 	select {
 	case err := <-served:
-		fmt.Fprintf(stderr, "helpmock serve: %v\n", err)
+		printError(stderr, "serve", err)
 		return exitUsage
 	case <-ctx.Done():
 	}
@@ -137,7 +143,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer cancel()
 	if err := drain(shutdownCtx, httpServer, ln, served, fresh); err != nil {
 		fmt.Fprintf(stderr, "helpmock serve: shutdown: %v\n", err)
-		return exitFail
+		return exitUsage
 	}
 	return exitOK
 }

@@ -58,7 +58,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		printError(stderr, "verify", err)
 		return exitUsage
 	}
 	opts, err := cfg.options()
@@ -66,7 +66,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		opts.Logger, err = cfg.log.logger(stderr)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		printError(stderr, "verify", err)
 		return exitUsage
 	}
 	if cfg.timeout > 0 {
@@ -76,7 +76,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	report, err := contracts.Verify(ctx, opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+		printError(stderr, "verify", err)
 		return exitUsage
 	}
 	code := exitOK
@@ -100,7 +100,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			continue
 		}
 		if err := writeVerifyReport(out.path, out.write); err != nil {
-			fmt.Fprintf(stderr, "helpmock verify: %v\n", err)
+			printError(stderr, "verify", err)
 			code = exitUsage
 		}
 	}

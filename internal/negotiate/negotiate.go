@@ -171,14 +171,9 @@ func covers(e entry, mediaType string) bool {
 	}
 }
 
-// ParseAccept parses an Accept header into its entries ranked as Web API 2 ranks them:
-// entries with q=0 left out, then by quality and specificity, both descending, ties in
-// header order. Malformed entries are skipped, as .NET's header parser drops them.
-func ParseAccept(header string) []entry {
-	return parseAccept(nil, header)
-}
-
-// parseAccept is ParseAccept appending to out.
+// parseAccept appends to out the entries of an Accept header ranked as Web API 2 ranks
+// them: entries with q=0 left out, then by quality and specificity, both descending, ties
+// in header order. Malformed entries are skipped, as .NET's header parser drops them.
 func parseAccept(out []entry, header string) []entry {
 	i := 0
 	for rest := header; rest != ""; i++ {

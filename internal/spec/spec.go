@@ -131,10 +131,14 @@ func LoadFile(path string) (*Spec, error) {
 // A document that converts to JSON as it is (see toJSON) is loaded as JSON, with the
 // declaration order of properties read from the same YAML node tree; any other document,
 // and any that fails to load that way, takes kin-openapi's YAML path with origin tracking,
-// which also gives the errors their wording.
+// which also gives the errors their wording; a syntax error is reported in the one
+// language the document is written in, at its line (see checkSyntax).
 func Load(source string, data []byte) (*Spec, error) {
 	if s, ok := loadJSON(source, data); ok {
 		return s, nil
+	}
+	if err := checkSyntax(source, data); err != nil {
+		return nil, err
 	}
 	return loadYAML(source, data)
 }
@@ -146,7 +150,7 @@ func loadYAML(source string, data []byte) (*Spec, error) {
 	loader.IncludeOrigin = true
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
-		return nil, fmt.Errorf("load spec %s: %w", source, err)
+		return nil, fmt.Errorf("load spec %s: %w", source, relevantUnmarshalError(err, data))
 	}
 	return build(source, doc, nil)
 }
