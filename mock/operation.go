@@ -42,6 +42,8 @@ type operation struct {
 	echo []echoMember
 	// naming is the service's JSON naming, which names HttpError's keys.
 	naming spec.JSONNaming
+	// pairs are the named request examples a request is matched against (pairs.go).
+	pairs []requestPair
 }
 
 // newOperation prepares o with its fixtures in set (nil: none). An operation without
@@ -49,7 +51,7 @@ type operation struct {
 // (or, in a media type that has none, the generated value) in the docs scenario; problems
 // that do not stop it from answering are logged to log as warnings.
 func newOperation(o *spec.Operation, set *fixtures.Set, log *slog.Logger) (*operation, error) {
-	op := &operation{Operation: o, plain: plainObjects(o.Request), formats: defaultFormats}
+	op := &operation{Operation: o, plain: plainObjects(o.Request), formats: defaultFormats, pairs: requestPairs(o)}
 	var fixtured []*fixtures.Fixture
 	if set != nil {
 		fixtured = set.Scenarios(o.ID)

@@ -78,6 +78,45 @@ func exampleScenarios(o *spec.Operation, taken func(string) bool, log *slog.Logg
 	return out
 }
 
+// requestPair is a named request example's members as text, compiled once per operation
+// so that matching a request allocates nothing.
+type requestPair struct {
+	name    string
+	members map[string]string
+}
+
+// requestPairs compiles o's named JSON request examples, in name order.
+func requestPairs(o *spec.Operation) []requestPair {
+	var out []requestPair
+	for _, name := range requestExampleNames(o) {
+		for _, mt := range []string{spec.ApplicationJSON, spec.TextJSON} {
+			ex, ok := o.RequestExamples[mt][name].(map[string]any)
+			if !ok {
+				continue
+			}
+			members := make(map[string]string, len(ex))
+			for k, v := range ex {
+				members[k] = memberText(v)
+			}
+			out = append(out, requestPair{name: name, members: members})
+			break
+		}
+	}
+	return out
+}
+
+// memberText is a request member's value as text for matching: a null is empty, a string
+// itself (no allocation on the request path), any other value as fmt prints it.
+func memberText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
 // pairedExample returns the name of the named request example whose members the request
 // value carries (a null or missing member matches an empty one, as Web API's binding reads
 // an empty form field), or "".
@@ -85,29 +124,16 @@ func (op *operation) pairedExample(request map[string]any) string {
 	if request == nil {
 		return ""
 	}
-	text := func(v any) string {
-		if v == nil {
-			return ""
+	for _, p := range op.pairs {
+		match := true
+		for k, want := range p.members {
+			if memberText(request[k]) != want {
+				match = false
+				break
+			}
 		}
-		return fmt.Sprint(v)
-	}
-	for _, name := range requestExampleNames(op.Operation) {
-		for _, mt := range []string{spec.ApplicationJSON, spec.TextJSON} {
-			ex, ok := op.RequestExamples[mt][name].(map[string]any)
-			if !ok {
-				continue
-			}
-			match := true
-			for k, v := range ex {
-				if text(v) != text(request[k]) {
-					match = false
-					break
-				}
-			}
-			if match {
-				return name
-			}
-			break
+		if match {
+			return p.name
 		}
 	}
 	return ""
