@@ -71,9 +71,10 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusNoContent || payload == nil || len(payload) == 0 && len(op.Responses[status]) == 0 {
+	if status == http.StatusNoContent || len(payload) == 0 {
 		// A void action: Web API 2 sends its 204 without a body or a Content-Type; so
-		// does an action result with no content (Ok(), a bare HttpResponseMessage).
+		// does an action result with no content (Ok(), a bare HttpResponseMessage). No
+		// JSON or XML body is empty, so an empty payload is always no content.
 		return c.NoContent(status)
 	}
 	setContentType(c.Response().Header(), neg.ContentType())
