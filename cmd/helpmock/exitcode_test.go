@@ -101,12 +101,16 @@ func TestServeShutdownFailureExits2(t *testing.T) {
 	// Requests held by -latency, each on its own connection, written before the stop.
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	defer client.CloseIdleConnections()
+	reqCtx, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	var written sync.WaitGroup
 	for range 3 {
 		written.Add(1)
 		once := sync.OnceFunc(written.Done)
 		req := loadRequest(t, "http://"+addr, "success")
-		req = req.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		// The requests' own context outlives the stop: cancelling them with it would close
+		// their connections, end their latency early and let the shutdown finish in time.
+		req = req.WithContext(httptrace.WithClientTrace(reqCtx, &httptrace.ClientTrace{
 			WroteRequest: func(httptrace.WroteRequestInfo) { once() }}))
 		go func() {
 			defer once()
