@@ -120,6 +120,14 @@ func TestServeShutdownFailureExits2(t *testing.T) {
 		}()
 	}
 	written.Wait()
+	// A written request may still wait in the listener's backlog, where the stop would
+	// reset it. The kernel hands connections over in order, so once a later connection is
+	// answered, the server has accepted the three (and drain waits for their requests).
+	probe, err := client.Get("http://" + addr + "/__helpmock/scenarios")
+	if err != nil {
+		t.Fatalf("probe: %v", err)
+	}
+	probe.Body.Close()
 	stop()
 	select {
 	case code := <-done:
