@@ -11,6 +11,7 @@ import (
 	"github.com/helpmock/helpmock"
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -29,7 +30,7 @@ func benchMock(tb testing.TB) (*spec.Spec, http.Handler) {
 	if err != nil {
 		tb.Fatalf("fixtures.Load(embedded): %v", err)
 	}
-	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set})
+	srv, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: set})
 	if err != nil {
 		tb.Fatalf("mock.New: %v", err)
 	}
@@ -39,7 +40,7 @@ func benchMock(tb testing.TB) (*spec.Spec, http.Handler) {
 // benchExchange returns the exchange of the case named name of operation op, answered by h.
 func benchExchange(tb testing.TB, s *spec.Spec, h http.Handler, op, name string) *exchange {
 	tb.Helper()
-	cases, err := buildCases(&Options{Target: "http://127.0.0.1", Spec: s, Only: []string{op}})
+	cases, err := buildCases(&Options{Target: "http://127.0.0.1", compiled: s, Only: []string{op}})
 	if err != nil {
 		tb.Fatalf("buildCases(%s): %v", op, err)
 	}
@@ -91,7 +92,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.Cleanup(ts.Close)
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := Verify(context.Background(), Options{Target: ts.URL, Spec: s})
+		r, err := Verify(context.Background(), Options{Target: ts.URL, Spec: bridge.Public(s)})
 		if err != nil {
 			b.Fatalf("Verify(mock) error = %v, want nil", err)
 		}

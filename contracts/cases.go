@@ -55,32 +55,32 @@ func (c *testCase) fullName() string { return c.op.ID + ": " + c.name }
 func buildCases(opts *Options) ([]*testCase, error) {
 	var ops []*spec.Operation
 	for _, id := range opts.Only {
-		if opts.Spec.Operation(id) == nil {
+		if opts.compiled.Operation(id) == nil {
 			var known []string
-			for _, o := range opts.Spec.Operations {
+			for _, o := range opts.compiled.Operations {
 				known = append(known, o.ID)
 			}
-			return nil, fmt.Errorf("select operation %q: not in %s (operations: %s)", id, opts.Spec.Source, strings.Join(known, ", "))
+			return nil, fmt.Errorf("select operation %q: not in %s (operations: %s)", id, opts.compiled.Source, strings.Join(known, ", "))
 		}
 	}
-	for _, o := range opts.Spec.Operations {
+	for _, o := range opts.compiled.Operations {
 		if len(opts.Only) == 0 || slices.Contains(opts.Only, o.ID) {
 			ops = append(ops, o)
 		}
 	}
-	if err := checkSet(opts.Spec.Doc, ops, opts.Set); err != nil {
+	if err := checkSet(opts.compiled.Doc, ops, opts.Set); err != nil {
 		return nil, err
 	}
 	var cases []*testCase
 	for _, o := range ops {
-		cs, err := operationCases(opts.Spec, o, opts.Set)
+		cs, err := operationCases(opts.compiled, o, opts.Set)
 		if err != nil {
 			return nil, err
 		}
 		cases = append(cases, cs...)
 	}
 	for _, c := range cases {
-		c.doc = opts.Spec.Doc
+		c.doc = opts.compiled.Doc
 	}
 	return cases, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/helpmock/helpmock/contracts"
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -46,14 +47,14 @@ func TestMockPassesImportedCorpus(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			s := importDir(t, dir)
-			lenient, err := mock.New(mock.Options{Spec: s, Lenient: true})
+			lenient, err := mock.New(mock.Options{Spec: bridge.Public(s), Lenient: true})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r := verifyAgainst(t, lenient, contracts.Options{Spec: s}); !r.OK() {
+			if r := verifyAgainst(t, lenient, contracts.Options{Spec: bridge.Public(s)}); !r.OK() {
 				t.Errorf("Verify(lenient mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
 			}
-			r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: s})
+			r := verifyAgainst(t, newImportedMock(t, s), contracts.Options{Spec: bridge.Public(s)})
 			if !r.OK() || r.Passed == 0 {
 				t.Fatalf("Verify(mock of %s) = %d passed, %d failed, want 0 failed:\n%s", dir, r.Passed, r.Failed, textReport(t, r))
 			}
@@ -116,7 +117,7 @@ func TestImportedCorpusDrift(t *testing.T) {
 		s := importDir(t, dir)
 		for _, tt := range tests {
 			t.Run(filepath.Base(dir)+"/"+tt.name, func(t *testing.T) {
-				r := verifyAgainst(t, drifting(newImportedMock(t, s), tt.rewrite), contracts.Options{Spec: s})
+				r := verifyAgainst(t, drifting(newImportedMock(t, s), tt.rewrite), contracts.Options{Spec: bridge.Public(s)})
 				for _, v := range r.Violations() {
 					if v.Check == tt.check && strings.Contains(v.Message+" "+v.Expected, tt.message) {
 						return
@@ -131,7 +132,7 @@ func TestImportedCorpusDrift(t *testing.T) {
 // newImportedMock is the mock of an imported spec, with no fixtures.
 func newImportedMock(tb testing.TB, s *spec.Spec) http.Handler {
 	tb.Helper()
-	m, err := mock.New(mock.Options{Spec: s})
+	m, err := mock.New(mock.Options{Spec: bridge.Public(s)})
 	if err != nil {
 		tb.Fatalf("mock.New(%s) error: %v", s.Source, err)
 	}
@@ -170,7 +171,7 @@ func TestSetParameter(t *testing.T) {
 		mu.Unlock()
 		mockServer.ServeHTTP(w, r)
 	})
-	r := verifyAgainst(t, recording, contracts.Options{Spec: s, Set: map[string]string{"BUCKET": bucket, "version": "7"}})
+	r := verifyAgainst(t, recording, contracts.Options{Spec: bridge.Public(s), Set: map[string]string{"BUCKET": bucket, "version": "7"}})
 	if !r.OK() {
 		t.Fatalf("Verify(set bucket, version) = %d failed, want 0:\n%s", r.Failed, textReport(t, r))
 	}

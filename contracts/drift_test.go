@@ -59,7 +59,7 @@ func textReport(tb testing.TB, r *contracts.Report) string {
 
 func TestFaithfulPasses(t *testing.T) {
 	s := loadSpec(t)
-	r := verifyAgainst(t, faithful(t, s), contracts.Options{Spec: s})
+	r := verifyAgainst(t, faithful(t, spec.Compiled(s)), contracts.Options{Spec: s})
 	if !r.OK() || r.Passed == 0 {
 		t.Fatalf("Verify(faithful) = %d passed, %d failed, want 0 failed:\n%s", r.Passed, r.Failed, textReport(t, r))
 	}
@@ -88,14 +88,15 @@ func TestReformattedPasses(t *testing.T) {
 		}
 		return status, body
 	}
-	r := verifyAgainst(t, drifting(faithful(t, s), reformat), contracts.Options{Spec: s})
+	r := verifyAgainst(t, drifting(faithful(t, spec.Compiled(s)), reformat), contracts.Options{Spec: s})
 	if !r.OK() {
 		t.Fatalf("Verify(reformatting server) = %d failed, want 0:\n%s", r.Failed, textReport(t, r))
 	}
 }
 
 func TestDrift(t *testing.T) {
-	s := loadSpec(t)
+	pub := loadSpec(t)
+	s := spec.Compiled(pub)
 	loginNS := "http://schemas.datacontract.org/2004/07/FormulaCertaAPI.Models.v2.Result"
 	tests := []struct {
 		name    string
@@ -210,7 +211,7 @@ func TestDrift(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := verifyAgainst(t, drifting(faithful(t, s), tt.rewrite), contracts.Options{Spec: s})
+			r := verifyAgainst(t, drifting(faithful(t, s), tt.rewrite), contracts.Options{Spec: pub})
 			if r.OK() {
 				t.Fatalf("Verify(%s) = %d passed, 0 failed, want a %s violation at %q", tt.name, r.Passed, tt.check, tt.path)
 			}

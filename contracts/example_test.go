@@ -8,8 +8,8 @@ import (
 
 	"github.com/helpmock/helpmock/contracts"
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // Verify checks a running implementation; here the mock, started in-process.

@@ -15,7 +15,7 @@ func FuzzJudge(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	cases, err := buildCases(&Options{Spec: s})
+	cases, err := buildCases(&Options{compiled: s})
 	if err != nil {
 		f.Fatal(err)
 	}

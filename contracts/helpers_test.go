@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // loadSpec loads the repository's openapi.yaml.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/helpmock/helpmock/contracts"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 )
 
 // noContentSpec documents a 200 without content (an action returning IHttpActionResult,
@@ -72,7 +73,7 @@ func TestNoContentResponses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := verifyAgainst(t, serve(tt.okType, tt.okBody, tt.noContentType), contracts.Options{Spec: s})
+			r := verifyAgainst(t, serve(tt.okType, tt.okBody, tt.noContentType), contracts.Options{Spec: bridge.Public(s)})
 			if r.OK() != tt.wantOK {
 				t.Errorf("Verify(%s) OK = %v, want %v:\n%s", tt.name, r.OK(), tt.wantOK, textReport(t, r))
 			}

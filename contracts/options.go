@@ -6,7 +6,8 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/helpmock/helpmock/internal/spec"
+	ispec "github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // Defaults of Options.
@@ -24,7 +25,8 @@ type Options struct {
 	// Target is the base URL of the implementation under test, for example
 	// "http://127.0.0.1:8080"; operation paths are appended to its path. Required.
 	Target string
-	// Spec is the contract. Required.
+	// Spec is the contract (spec.Load, spec.LoadFile, spec.LoadFS or spec.Default).
+	// Required.
 	Spec *spec.Spec
 	// Only restricts the run to these operationIds. Default: every operation.
 	Only []string
@@ -49,6 +51,9 @@ type Options struct {
 	MaxBodyBytes int64
 	// Logger receives one Debug line per case. Default: nil, which discards.
 	Logger *slog.Logger
+
+	// compiled is Spec's compiled form, set by Verify.
+	compiled *ispec.Spec
 }
 
 func (o *Options) requestTimeout() time.Duration {

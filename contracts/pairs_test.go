@@ -8,6 +8,7 @@ import (
 
 	"github.com/helpmock/helpmock/contracts"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -21,7 +22,7 @@ func TestPairWithAnotherStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := mock.New(mock.Options{Spec: s})
+	m, err := mock.New(mock.Options{Spec: bridge.Public(s)})
 	if err != nil {
 		t.Fatalf("mock.New error: %v", err)
 	}
@@ -29,7 +30,7 @@ func TestPairWithAnotherStatus(t *testing.T) {
 	t.Cleanup(srv.Close)
 	// -set changes the docs request, not the member that makes the pair.
 	for _, set := range []map[string]string{nil, {"orderid": "B2"}} {
-		r, err := contracts.Verify(context.Background(), contracts.Options{Target: srv.URL, Spec: s, Set: set})
+		r, err := contracts.Verify(context.Background(), contracts.Options{Target: srv.URL, Spec: bridge.Public(s), Set: set})
 		if err != nil {
 			t.Fatalf("Verify error: %v", err)
 		}
@@ -37,7 +38,7 @@ func TestPairWithAnotherStatus(t *testing.T) {
 			t.Fatalf("Verify(mock, pairs.yaml, set %v) = %d failed, want 0:\n%s", set, r.Failed, textReport(t, r))
 		}
 	}
-	r, err := contracts.Verify(context.Background(), contracts.Options{Target: srv.URL, Spec: s})
+	r, err := contracts.Verify(context.Background(), contracts.Options{Target: srv.URL, Spec: bridge.Public(s)})
 	if err != nil {
 		t.Fatalf("Verify error: %v", err)
 	}
@@ -67,7 +68,7 @@ func TestPairWithAnotherStatus(t *testing.T) {
 	// default scenario) and names the check.
 	drift := httptest.NewServer(m)
 	t.Cleanup(drift.Close)
-	r, err = contracts.Verify(context.Background(), contracts.Options{Target: drift.URL, Spec: s,
+	r, err = contracts.Verify(context.Background(), contracts.Options{Target: drift.URL, Spec: bridge.Public(s),
 		Header: map[string][]string{"Prefer": {"example=docs"}}})
 	if err != nil {
 		t.Fatal(err)

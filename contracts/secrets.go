@@ -34,8 +34,8 @@ type secretVar struct {
 
 func newReportSecrets(opts *Options) *reportSecrets {
 	s := &reportSecrets{}
-	if opts.Spec != nil {
-		s.rules = redact.New(opts.Spec.Secrets)
+	if opts.compiled != nil {
+		s.rules = redact.New(opts.compiled.Secrets)
 	}
 	headers := make([]string, 0, len(opts.Header))
 	for k := range opts.Header {

@@ -22,7 +22,7 @@ func TestReportSecretsCurl(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newReportSecrets(&Options{Spec: sp,
+	s := newReportSecrets(&Options{compiled: sp,
 		Header: http.Header{"Authorization": {"Bearer it's-secret"}, "X-Api-Key": {"k3y-value"}},
 		Set:    map[string]string{"stateCode": "09", "RefreshToken": "r3fresh'tok"}})
 	for _, tc := range []struct {

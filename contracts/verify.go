@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	ispec "github.com/helpmock/helpmock/internal/spec"
 )
 
 // exchange is a case's request and what came back.
@@ -36,7 +38,8 @@ type exchange struct {
 // the report. ctx bounds the whole run: cases it cuts short are reported as not run.
 func Verify(ctx context.Context, opts Options) (*Report, error) {
 	start := time.Now()
-	if opts.Spec == nil {
+	opts.compiled = ispec.Compiled(opts.Spec)
+	if opts.compiled == nil {
 		return nil, errors.New("verify: no spec")
 	}
 	base, err := parseTarget(opts.Target)
@@ -72,7 +75,7 @@ func Verify(ctx context.Context, opts Options) (*Report, error) {
 	}
 	wg.Wait()
 
-	report := &Report{Target: opts.Target, Spec: opts.Spec.Source}
+	report := &Report{Target: opts.Target, Spec: opts.compiled.Source}
 	for _, x := range exchanges {
 		report.Cases = append(report.Cases, judge(x))
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -153,7 +154,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	admin := &adminLog{}
-	srv, err := mock.New(mock.Options{Spec: sp, Fixtures: set, Admin: true, CORS: true, Journal: 100, RequestLog: admin})
+	srv, err := mock.New(mock.Options{Spec: bridge.Public(sp), Fixtures: set, Admin: true, CORS: true, Journal: 100, RequestLog: admin})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // A mock of openapi.yaml answering the documented sample in DataContract XML.

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -16,7 +17,7 @@ func newNoFixtureServer(tb testing.TB, path string) *mock.Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := mock.New(mock.Options{Spec: sp})
+	srv, err := mock.New(mock.Options{Spec: bridge.Public(sp)})
 	if err != nil {
 		tb.Fatalf("mock.New(%s) = %v", path, err)
 	}

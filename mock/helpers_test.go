@@ -17,6 +17,7 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
+	publicspec "github.com/helpmock/helpmock/spec"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -24,9 +25,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // fixedNow is the clock of golden tests.
 var fixedNow = time.Date(2025, 6, 1, 12, 45, 30, 123000000, time.UTC)
 
-func loadSpec(tb testing.TB) *spec.Spec {
+func loadSpec(tb testing.TB) *publicspec.Spec {
 	tb.Helper()
-	s, err := spec.LoadFile("../openapi.yaml")
+	s, err := publicspec.LoadFile("../openapi.yaml")
 	if err != nil {
 		tb.Fatal(err)
 	}

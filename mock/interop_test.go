@@ -28,7 +28,7 @@ var dotnetTypes = map[string][2]string{
 func TestDotNetReadsMockXML(t *testing.T) {
 	aspnetref.Require(t)
 	srv := newServer(t, false)
-	s := loadSpec(t)
+	s := spec.Compiled(loadSpec(t))
 	for op, path := range paths {
 		for _, sc := range []string{"docs", "success", "invalid-refresh-token", "expired-refresh-token"} {
 			t.Run(op+"/"+sc, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -194,7 +195,7 @@ func churn(ctx context.Context, client *http.Client, base string, srv *mock.Serv
 				res.err = err
 				return res
 			}
-			if err := srv.Reload(s, set); err != nil {
+			if err := srv.Reload(bridge.Public(s), set); err != nil {
 				res.err = fmt.Errorf("reload: %w", err)
 				return res
 			}

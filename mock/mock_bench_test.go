@@ -15,6 +15,7 @@ import (
 	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -47,7 +48,7 @@ func benchServer(tb testing.TB, logger *slog.Logger) *mock.Server {
 func benchServerLogging(tb testing.TB, logger *slog.Logger, requestLog mock.RequestLogger) *mock.Server {
 	tb.Helper()
 	s, set := benchSpecAndFixtures(tb)
-	srv, err := mock.New(mock.Options{Spec: s, Fixtures: set, Logger: logger, RequestLog: requestLog,
+	srv, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: set, Logger: logger, RequestLog: requestLog,
 		Admin: true, CORS: true, Journal: 1000})
 	if err != nil {
 		tb.Fatalf("mock.New: %v", err)
@@ -209,7 +210,7 @@ func BenchmarkStartup(b *testing.B) {
 		s, set := benchSpecAndFixtures(b)
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := mock.New(mock.Options{Spec: s, Fixtures: set}); err != nil {
+			if _, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: set}); err != nil {
 				b.Fatalf("mock.New: %v", err)
 			}
 		}

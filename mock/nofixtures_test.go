@@ -19,6 +19,7 @@ import (
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 )
 
 // noFixtureSpecs are the specs TestServesAnySpecWithoutFixtures serves with no fixtures:
@@ -61,7 +62,7 @@ func TestServesAnySpecWithoutFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srv, err := New(Options{Spec: sp, Admin: true})
+			srv, err := New(Options{Spec: bridge.Public(sp), Admin: true})
 			if err != nil {
 				t.Fatalf("New(%s, no fixtures) = %v", path, err)
 			}
@@ -278,7 +279,7 @@ func FuzzHandlerWithoutFixtures(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	srv, err := New(Options{Spec: sp})
+	srv, err := New(Options{Spec: bridge.Public(sp)})
 	if err != nil {
 		f.Fatal(err)
 	}

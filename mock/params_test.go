@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -107,7 +108,7 @@ func TestParams(t *testing.T) {
 	}
 	servers := map[bool]string{}
 	for _, lenient := range []bool{true, false} {
-		m, err := mock.New(mock.Options{Spec: s, Lenient: lenient})
+		m, err := mock.New(mock.Options{Spec: bridge.Public(s), Lenient: lenient})
 		if err != nil {
 			t.Fatal(err)
 		}

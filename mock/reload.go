@@ -6,6 +6,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	publicspec "github.com/helpmock/helpmock/spec"
 )
 
 // snapshot is what a reload replaces as one: the spec, the fixtures and the operations
@@ -89,8 +90,11 @@ func (s *Server) current() *snapshot { return s.snap.Load() }
 // atomically: requests already in flight finish with the old version, the next ones get
 // the new one. Pins, token state and the journal survive. On error nothing changes; the
 // error names each bad file and line.
-func (s *Server) Reload(sp *spec.Spec, set *fixtures.Set) error {
-	snap, err := compile(&s.opts, sp, set)
+func (s *Server) Reload(sp *publicspec.Spec, set *fixtures.Set) error {
+	if sp == nil {
+		return errors.New("reload: no spec")
+	}
+	snap, err := compile(&s.opts, spec.Compiled(sp), set)
 	if err != nil {
 		return fmt.Errorf("reload: %w", err)
 	}

@@ -14,12 +14,14 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
+	ispec "github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // Options configure a Server.
 type Options struct {
-	// Spec is the OpenAPI document to serve. Required.
+	// Spec is the OpenAPI document to serve (spec.Load, spec.LoadFile, spec.LoadFS or
+	// spec.Default). Required.
 	Spec *spec.Spec
 	// Fixtures are the scenarios to answer with. An operation without fixtures answers
 	// values generated from its schema (ScenarioGenerated, its default) or its documented
@@ -37,11 +39,10 @@ type Options struct {
 	// MaxBodyBytes limits request bodies; larger ones get 413. Default: 1 MiB.
 	MaxBodyBytes int64
 	// MaxXMLDepth limits the element nesting of XML request bodies (the root is depth 1);
-	// deeper ones get 400. Default: dcxml.DefaultMaxDepth (256, Web API's
-	// XmlMediaTypeFormatter.MaxDepth).
+	// deeper ones get 400. Default: 256, Web API's XmlMediaTypeFormatter.MaxDepth.
 	MaxXMLDepth int
 	// MaxXMLElements limits the elements of one XML request body; more get 400.
-	// Default: dcxml.DefaultMaxElements (10000).
+	// Default: 10000.
 	MaxXMLElements int
 	// MaxJSONDepth limits the nesting of JSON request bodies; deeper ones get 400.
 	// Default: DefaultMaxJSONDepth.
@@ -160,7 +161,7 @@ func New(opts Options) (*Server, error) {
 		opts.TokenOperations = DefaultTokenOperations()
 	}
 	s.opts = opts
-	snap, err := compile(&s.opts, opts.Spec, opts.Fixtures)
+	snap, err := compile(&s.opts, ispec.Compiled(opts.Spec), opts.Fixtures)
 	if err != nil {
 		return nil, err
 	}

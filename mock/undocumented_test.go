@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -19,7 +20,7 @@ func TestWarnsOnceForUndocumentedBodies(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	if _, err := mock.New(mock.Options{Spec: sp, Logger: slog.New(slog.NewTextHandler(&logs, nil))}); err != nil {
+	if _, err := mock.New(mock.Options{Spec: bridge.Public(sp), Logger: slog.New(slog.NewTextHandler(&logs, nil))}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {

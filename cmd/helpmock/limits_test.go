@@ -12,6 +12,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -184,7 +185,7 @@ func newTestMock(tb testing.TB, opts mock.Options) *mock.Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	opts.Spec, opts.Fixtures = s, set
+	opts.Spec, opts.Fixtures = bridge.Public(s), set
 	srv, err := mock.New(opts)
 	if err != nil {
 		tb.Fatal(err)

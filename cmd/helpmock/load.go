@@ -7,7 +7,7 @@ import (
 
 	"github.com/helpmock/helpmock"
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // loadSpec loads the OpenAPI document at path, or the embedded one when path is "".
@@ -15,12 +15,7 @@ func loadSpec(path string) (*spec.Spec, error) {
 	if path != "" {
 		return spec.LoadFile(path)
 	}
-	// openapi.json is the same document, and JSON loads faster; a stale one (openapi.yaml
-	// changed, openapi.json not regenerated) is left alone.
-	if data, current := helpmock.DefaultSpecJSON(); current {
-		return spec.Load(helpmock.DefaultSpecName+" (embedded)", data)
-	}
-	return spec.Load(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec())
+	return spec.Default()
 }
 
 // loadFixtures loads the fixtures in dir; when dir is "", the embedded ones for the

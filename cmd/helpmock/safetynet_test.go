@@ -11,6 +11,7 @@ import (
 
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -110,7 +111,7 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 			if err != nil {
 				t.Fatalf("spec.Load(Import) = %v\n%s", err, res.YAML)
 			}
-			srv, err := mock.New(mock.Options{Spec: s})
+			srv, err := mock.New(mock.Options{Spec: bridge.Public(s)})
 			if err != nil {
 				t.Fatalf("mock.New(Import) = %v", err)
 			}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -167,8 +168,8 @@ func (cfg *verifyConfig) options() (contracts.Options, error) {
 		return opts, err
 	}
 	for _, op := range set.Operations() {
-		if opts.Spec.Operation(op) == nil {
-			return opts, fmt.Errorf("load fixtures: operation %q is not in %s", op, opts.Spec.Source)
+		if !slices.Contains(opts.Spec.OperationIDs(), op) {
+			return opts, fmt.Errorf("load fixtures: operation %q is not in %s", op, opts.Spec.Name())
 		}
 	}
 	for _, o := range cfg.only {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -35,7 +36,7 @@ func TestRunVerifyUserSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := mock.New(mock.Options{Spec: s})
+	m, err := mock.New(mock.Options{Spec: bridge.Public(s)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/helpmock/helpmock"
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -31,7 +32,7 @@ func verifyMockTarget(tb testing.TB) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	m, err := mock.New(mock.Options{Spec: s, Fixtures: set})
+	m, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: set})
 	if err != nil {
 		tb.Fatal(err)
 	}

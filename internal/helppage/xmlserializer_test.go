@@ -13,6 +13,7 @@ import (
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -36,7 +37,7 @@ func TestXmlSerializerPages(t *testing.T) {
 			if s.XMLSerializer() != model.XMLSerializer {
 				t.Fatalf("XMLSerializer() = %v, want XmlSerializer", s.XMLSerializer())
 			}
-			srv, err := mock.New(mock.Options{Spec: s})
+			srv, err := mock.New(mock.Options{Spec: bridge.Public(s)})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/interop/dotnet"
 	"github.com/helpmock/helpmock/mock"
 )
@@ -88,7 +89,7 @@ func importDir(dir string) (*spec.Spec, error) {
 // (its default answers are then the fixtures' scenarios, with generated tokens).
 func serve(tb testing.TB, s *spec.Spec) string {
 	tb.Helper()
-	m, err := mock.New(mock.Options{Spec: s, Fixtures: fixturesFor(tb, s)})
+	m, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: fixturesFor(tb, s)})
 	if err != nil {
 		tb.Fatal(err)
 	}

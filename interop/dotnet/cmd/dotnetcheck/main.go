@@ -20,6 +20,7 @@ import (
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/interop/dotnet"
 	"github.com/helpmock/helpmock/mock"
 )
@@ -69,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *baseURL == "" {
-		m, err := mock.New(mock.Options{Spec: s, Fixtures: set})
+		m, err := mock.New(mock.Options{Spec: bridge.Public(s), Fixtures: set})
 		if err != nil {
 			fmt.Fprintf(stderr, "dotnetcheck: %v\n", err)
 			return 2
