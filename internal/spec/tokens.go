@@ -49,9 +49,9 @@ type Tokens struct {
 	Expired string
 }
 
-// readTokens reads o's ExtensionTokens, if any, and checks it against o's layouts; nil
+// operationTokens reads o's ExtensionTokens, if any, and checks it against o's layouts; nil
 // when o declares none. Errors start with where (the operation and the line of the key).
-func readTokens(where string, o *Operation) (*Tokens, error) {
+func operationTokens(where string, o *Operation) (*Tokens, error) {
 	raw, ok := o.Op.Extensions[ExtensionTokens]
 	if !ok {
 		return nil, nil
@@ -115,7 +115,7 @@ func readTokens(where string, o *Operation) (*Tokens, error) {
 func (s *Spec) readTokens() error {
 	var errs []error
 	for _, o := range s.Operations {
-		t, err := readTokens(strings.ToUpper(o.Method)+" "+o.Path+lineOf(o.Op.Origin, ExtensionTokens), o)
+		t, err := operationTokens(strings.ToUpper(o.Method)+" "+o.Path+lineOf(o.Op.Origin, ExtensionTokens), o)
 		if err != nil {
 			errs = append(errs, err)
 			continue
