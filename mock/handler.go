@@ -62,9 +62,6 @@ func (s *Server) handle(c echo.Context) error {
 	if sc.fixture != nil && sc.fixture.Fault != "" {
 		return s.fault(c, op, sc, bound, neg)
 	}
-	if sc, err = s.rotate(c, op, sc, bound); err != nil {
-		return err
-	}
 	buf := answerBuffers.Get().(*[]byte)
 	defer answerBuffers.Put(buf)
 	status, payload, err := s.render(op, sc, bound, neg.MediaType, (*buf)[:0])

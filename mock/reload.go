@@ -21,8 +21,8 @@ type snapshot struct {
 }
 
 // compile prepares the operations of sp with the scenarios of set and validates every
-// fixture against the spec (and, in stateful mode, the token table against the
-// scenarios). All problems are reported at once.
+// fixture against the spec (and, in stateful mode, that each token operation has the
+// scenarios that refuse a refresh token). All problems are reported at once.
 func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error) {
 	if sp == nil {
 		return nil, errors.New("mock: a spec is required")
@@ -75,7 +75,7 @@ func compile(opts *Options, sp *spec.Spec, set *fixtures.Set) (*snapshot, error)
 		}
 	}
 	if opts.Stateful {
-		errs = append(errs, checkTokenOperations(opts.TokenOperations, snap.ops)...)
+		errs = append(errs, checkTokenScenarios(snap.ops, opts.Logger)...)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

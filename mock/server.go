@@ -83,8 +83,10 @@ type Options struct {
 	Latency Latency
 	// Journal is how many requests the journal keeps. Default: 0, no journal.
 	Journal int
-	// Stateful makes token operations remember and rotate the token pairs they issue.
-	// Default: false (every refresh answers the chosen scenario).
+	// Stateful makes token operations (the operations the spec marks
+	// x-helpmock-tokens) remember and rotate the token pairs they issue, and refuse
+	// reused or expired refresh tokens. Default: false (every refresh answers the
+	// chosen scenario).
 	Stateful bool
 	// RefreshTTL is how long an issued refresh token may be used, in stateful mode.
 	// Default: 24h.
@@ -92,9 +94,6 @@ type Options struct {
 	// StrictTokens refuses refresh tokens the mock never issued, in stateful mode.
 	// Default: false (an unknown pair starts a new chain).
 	StrictTokens bool
-	// TokenOperations says where each token operation carries its tokens. Default:
-	// DefaultTokenOperations().
-	TokenOperations map[string]TokenMembers
 }
 
 // DefaultMaxBodyBytes is the default request body limit.
@@ -156,9 +155,6 @@ func New(opts Options) (*Server, error) {
 	s := &Server{opts: opts, realClock: realClock, pins: map[string]string{}, closed: make(chan struct{})}
 	if opts.RefreshTTL <= 0 {
 		opts.RefreshTTL = 24 * time.Hour
-	}
-	if opts.TokenOperations == nil {
-		opts.TokenOperations = DefaultTokenOperations()
 	}
 	s.opts = opts
 	snap, err := compile(&s.opts, ispec.Compiled(opts.Spec), opts.Fixtures)

@@ -5,86 +5,31 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/labstack/echo/v4"
-
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// TokenMembers says where a token operation carries tokens, so that the stateful mode
-// needs no operation-specific code: the request members holding the presented pair and
-// the paths of the issued pair in the rendered response value.
-type TokenMembers struct {
-	// RequestAccess is the request member with the (expired) access token.
-	RequestAccess string
-	// RequestRefresh is the request member with the refresh token.
-	RequestRefresh string
-	// ResponseAccess is the path of the issued access token in the response value.
-	ResponseAccess []string
-	// ResponseRefresh is the path of the issued refresh token in the response value.
-	ResponseRefresh []string
-	// Invalid is the scenario answered for an unknown, reused or mismatched refresh
-	// token. Default: "invalid-refresh-token".
-	Invalid string
-	// Expired is the scenario answered for a refresh token older than
-	// Options.RefreshTTL. Default: "expired-refresh-token".
-	Expired string
-}
-
-// Scenario names the stateful mode answers failures with, unless TokenMembers says
-// otherwise.
-const (
-	ScenarioInvalidRefreshToken = "invalid-refresh-token"
-	ScenarioExpiredRefreshToken = "expired-refresh-token"
-)
-
-// DefaultTokenOperations is the token table of the services in openapi.yaml:
-// FormulaCerta's AccountController (AccessTokenBindingModel → AccessTokenModel) and
-// PFMS (RequestModelRefreshToken → RefreshTokenResponse).
-func DefaultTokenOperations() map[string]TokenMembers {
-	return map[string]TokenMembers{
-		"refreshToken": {
-			RequestAccess: "AccessTokenOld", RequestRefresh: "AccessTokenRefresh",
-			ResponseAccess: []string{"AccessToken"}, ResponseRefresh: []string{"RefreshAccessToken"},
-		},
-		"pfmsGetRefreshToken": {
-			RequestAccess: "expiredAccessToken", RequestRefresh: "RefreshToken",
-			ResponseAccess:  []string{"RefreshTokenResponse", "accessToken"},
-			ResponseRefresh: []string{"RefreshTokenResponse", "refreshToken"},
-		},
-	}
-}
-
-func (m TokenMembers) invalid() string {
-	if m.Invalid == "" {
-		return ScenarioInvalidRefreshToken
-	}
-	return m.Invalid
-}
-
-func (m TokenMembers) expired() string {
-	if m.Expired == "" {
-		return ScenarioExpiredRefreshToken
-	}
-	return m.Expired
-}
-
-// checkTokenOperations reports token-table entries whose operation lacks a failure
-// scenario; entries for operations the spec does not have are ignored.
-func checkTokenOperations(table map[string]TokenMembers, ops map[string]*operation) []error {
+// checkTokenScenarios reports token operations (spec.ExtensionTokens) that lack a
+// scenario to refuse a refresh token with, sorted by operation, and warns of those whose
+// default answer issues no fresh pair (it comes from the spec, not a fixture).
+func checkTokenScenarios(ops map[string]*operation, log *slog.Logger) []error {
 	var errs []error
-	for _, id := range slices.Sorted(maps.Keys(table)) {
-		op, ok := ops[id]
-		if !ok {
+	for _, id := range slices.Sorted(maps.Keys(ops)) {
+		op := ops[id]
+		if op.Tokens == nil {
 			continue
 		}
-		m := table[id]
-		for _, name := range []string{m.invalid(), m.expired()} {
+		if def := op.scenario(op.defaultName); !op.issuesTokens(def) {
+			log.Warn("stateful tokens: the default scenario issues no token pair, so refreshes do not rotate; give the operation a default fixture issuing \"{{token}}\"",
+				keyOp, id, keyScenario, def.name)
+		}
+		for _, name := range []string{op.Tokens.Invalid, op.Tokens.Expired} {
 			if op.scenario(name) == nil {
 				errs = append(errs, fmt.Errorf("stateful tokens: operation %s has no scenario %q (known: %s)",
 					id, name, strings.Join(op.scenarioNames(), ", ")))
@@ -162,48 +107,44 @@ func (ts *tokenStore) reset() int {
 	return n
 }
 
-// rotate applies the stateful token rules to a request of a token operation answered
-// by a successful scenario: a refused refresh token switches to the failure scenario,
-// an accepted one renders sc now and remembers the tokens written in the answer. It
-// returns the scenario to render; other requests pass through unchanged.
-func (s *Server) rotate(c echo.Context, op *operation, sc *scenario, request map[string]any) (*scenario, error) {
-	m, ok := s.opts.TokenOperations[op.ID]
-	if !s.opts.Stateful || !ok || sc.fixture == nil || sc.status >= 400 ||
-		sc.name == m.invalid() || sc.name == m.expired() {
-		return sc, nil
+// presented returns the access and refresh tokens a request of a token operation
+// presents; "" for a member it lacks.
+func presented(t *spec.Tokens, request map[string]any) (access, refresh string) {
+	if t.RequestAccess != "" {
+		access, _ = request[t.RequestAccess].(string)
 	}
-	now := s.opts.Now()
-	access, _ := request[m.RequestAccess].(string)
-	refresh, _ := request[m.RequestRefresh].(string)
-	switch s.tokens.claim(access, refresh, now, s.opts.RefreshTTL, s.opts.StrictTokens) {
-	case verdictInvalid:
-		return s.failWith(c, op, m.invalid())
-	case verdictExpired:
-		return s.failWith(c, op, m.expired())
-	}
+	refresh, _ = request[t.RequestRefresh].(string)
+	return access, refresh
+}
+
+// issueTokens renders sc, a successful answer of a token operation, and remembers the pair
+// it issues. It returns the scenario answering that value as it is, so that the tokens
+// remembered are the ones sent, whatever the media type.
+func (s *Server) issueTokens(op *operation, sc *scenario, request map[string]any, now time.Time) (*scenario, error) {
 	value, err := sc.fixture.Render(s.env(request))
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", sc.fixture.File, err)
 	}
-	newAccess, okA := stringAt(value, m.ResponseAccess)
-	newRefresh, okR := stringAt(value, m.ResponseRefresh)
-	if okA && okR && newRefresh != "" {
-		s.tokens.issue(newAccess, newRefresh, now)
+	var access string
+	okA := true
+	if op.Tokens.ResponseAccess != nil {
+		access, okA = stringAt(value, op.Tokens.ResponseAccess)
+	}
+	refresh, okR := stringAt(value, op.Tokens.ResponseRefresh)
+	if okA && okR && refresh != "" {
+		s.tokens.issue(access, refresh, now)
 	} else {
 		s.opts.Logger.Warn("stateful tokens: the answer holds no token pair",
 			keyOp, op.ID, keyScenario, sc.name, "fixture", sc.fixture.File)
 	}
-	// The rendered value is answered as it is, so the tokens remembered are the ones sent.
 	return &scenario{name: sc.name, status: sc.status, docs: map[string]any{spec.ApplicationJSON: value}}, nil
 }
 
-func (s *Server) failWith(c echo.Context, op *operation, name string) (*scenario, error) {
-	sc := op.scenario(name)
-	if sc == nil {
-		return nil, fmt.Errorf("stateful tokens: operation %s has no scenario %q", op.ID, name)
-	}
-	infoOf(c).scenario = sc.name
-	return sc, nil
+// issuesTokens reports whether sc answers op by issuing a new pair, so that token state
+// decides it: a fixture's success that is not a fault nor one of the refusals.
+func (op *operation) issuesTokens(sc *scenario) bool {
+	return op.Tokens != nil && sc.fixture != nil && sc.fixture.Fault == "" && sc.status < 400 &&
+		sc.name != op.Tokens.Invalid && sc.name != op.Tokens.Expired
 }
 
 // stringAt returns the string at path in a JSON-form value.
@@ -229,7 +170,8 @@ type TokenPair struct {
 	Expires time.Time `json:"expires"`
 	// RefreshExpires is when the refresh token expires (Options.RefreshTTL).
 	RefreshExpires time.Time `json:"refreshExpires"`
-	// Requests holds, by operationId, the request members that present this pair.
+	// Requests holds, by operationId, the request members that present this pair to each
+	// token operation (spec.ExtensionTokens).
 	Requests map[string]map[string]string `json:"requests"`
 }
 
@@ -252,8 +194,14 @@ func (s *Server) MintTokens() (TokenPair, error) {
 	p := TokenPair{AccessToken: access, RefreshToken: refresh, Issued: now,
 		Expires: now.Add(s.opts.TokenTTL), RefreshExpires: now.Add(s.opts.RefreshTTL),
 		Requests: map[string]map[string]string{}}
-	for id, m := range s.opts.TokenOperations {
-		p.Requests[id] = map[string]string{m.RequestAccess: access, m.RequestRefresh: refresh}
+	for id, op := range s.current().ops {
+		if t := op.Tokens; t != nil {
+			members := map[string]string{t.RequestRefresh: refresh}
+			if t.RequestAccess != "" {
+				members[t.RequestAccess] = access
+			}
+			p.Requests[id] = members
+		}
 	}
 	return p, nil
 }

@@ -1,9 +1,11 @@
 package mock_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -209,19 +211,41 @@ func mint(tb testing.TB, s *mock.Server) mock.TokenPair {
 	return p
 }
 
-// TestStatefulScenarios checks that explicit scenario choices still win: a failure
-// scenario asked for is answered, and a slow success still rotates.
+// TestStatefulScenarios checks that explicit scenario choices still win, and that an
+// answer that issues no pair consumes nothing: a failure scenario asked for, a fault, and
+// a slow success the client gave up on during its delay (a refresh token is claimed when
+// its answer is due) all leave the pair good for the next refresh.
 func TestStatefulScenarios(t *testing.T) {
 	const op, mt = "refreshToken", spec.ApplicationJSON
-	s, _ := newStatefulServer(t, true)
-	p := mint(t, s)
-	resp := serve(t, s, request{path: paths[op] + "?__scenario=server-error", contentType: mt,
-		body: tokenBody(op, mt, p.AccessToken, p.RefreshToken)})
-	if resp.StatusCode != http.StatusInternalServerError {
-		t.Errorf("refresh(__scenario=server-error) status = %d, want 500", resp.StatusCode)
+	tests := []struct {
+		name, scenario string
+		giveUp         bool
+		wantStatus     int // 0: no answer to check
+	}{
+		{"server error asked for", "server-error", false, http.StatusInternalServerError},
+		{"connection reset asked for", "connection-reset", false, 0},
+		{"gave up during the delay", "slow", true, 0},
 	}
-	if got := refresh(t, s, op, mt, p.AccessToken, p.RefreshToken); got.result != "ok" {
-		t.Errorf("refresh(pair after a server error) = %q, want ok (the failure consumed nothing)", got.result)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := newStatefulServer(t, true)
+			p := mint(t, s)
+			req := request{path: paths[op] + "?__scenario=" + tt.scenario, contentType: mt,
+				body: tokenBody(op, mt, p.AccessToken, p.RefreshToken)}.build(t, "http://mock.test")
+			if tt.giveUp {
+				ctx, cancel := context.WithCancel(req.Context())
+				cancel()
+				req = req.WithContext(ctx)
+			}
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if tt.wantStatus != 0 && rec.Code != tt.wantStatus {
+				t.Errorf("refresh(__scenario=%s) status = %d, want %d", tt.scenario, rec.Code, tt.wantStatus)
+			}
+			if got := refresh(t, s, op, mt, p.AccessToken, p.RefreshToken); got.result != "ok" {
+				t.Errorf("refresh(pair after __scenario=%s) = %q, want ok (it consumed nothing)", tt.scenario, got.result)
+			}
+		})
 	}
 }
 
@@ -237,15 +261,5 @@ func TestTokenTTL(t *testing.T) {
 	body := readAll(t, resp)
 	if want := `"Expires":"2025-06-01T12:46:00.123+00:00"`; !strings.Contains(body, want) {
 		t.Errorf("refresh with TokenTTL 30s = %s, want it to hold %s", body, want)
-	}
-}
-
-// TestStatefulNeedsFailureScenarios checks that stateful start-up names a missing
-// failure scenario.
-func TestStatefulNeedsFailureScenarios(t *testing.T) {
-	_, err := mock.New(mock.Options{Spec: loadSpec(t), Fixtures: loadFixtures(t), Stateful: true,
-		TokenOperations: map[string]mock.TokenMembers{"refreshToken": {RequestRefresh: "AccessTokenRefresh", Expired: "gone"}}})
-	if err == nil || !strings.Contains(err.Error(), `operation refreshToken has no scenario "gone"`) {
-		t.Errorf("New(Expired: gone) = %v, want an error naming the scenario", err)
 	}
 }

@@ -23,6 +23,7 @@ const (
 	atRoot      = "the document"
 	atProperty  = "a property's schema"
 	atParameter = "a parameter"
+	atOperation = "an operation"
 )
 
 // helpmockExtensions maps each x-helpmock-* extension a spec may hold to where it belongs.
@@ -30,6 +31,7 @@ const (
 var helpmockExtensions = map[string][]string{
 	SourceSHA256Member: {atRoot},
 	ExtensionSecret:    {atProperty, atParameter},
+	ExtensionTokens:    {atOperation},
 }
 
 // extensionChecker walks a document's objects, checks their x-helpmock-* keys and
@@ -58,7 +60,7 @@ func checkExtensions(doc *openapi3.T) ([]string, error) {
 			c.parameters("path "+path, item.Parameters)
 			for method, op := range item.Operations() {
 				where := method + " " + path
-				c.check(where, "an operation", op.Extensions, op.Origin, "")
+				c.check(where, atOperation, op.Extensions, op.Origin, "")
 				c.parameters(where, op.Parameters)
 				if op.RequestBody != nil && op.RequestBody.Value != nil {
 					c.content(where+" request", op.RequestBody.Value.Content)

@@ -78,6 +78,9 @@ type Operation struct {
 	// types, the example text for others.
 	RequestExamples  map[string]map[string]any
 	ResponseExamples map[string]map[string]any
+	// Tokens says where a token operation carries its tokens (ExtensionTokens); nil for
+	// other operations.
+	Tokens *Tokens
 }
 
 // SuccessStatus returns the lowest documented 2xx status, or 200.
@@ -217,6 +220,9 @@ func build(source string, doc *openapi3.T, order func(*openapi3.Schema) []string
 	s.Secrets = secrets
 	if err := s.compile(order); err != nil {
 		return nil, fmt.Errorf("compile spec %s: %w", source, err)
+	}
+	if err := s.readTokens(); err != nil {
+		return nil, fmt.Errorf("validate spec %s: %w", source, err)
 	}
 	if err := s.validateJSONExamples(); err != nil {
 		return nil, fmt.Errorf("validate spec %s: %w", source, err)
