@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // tokenSpec is a token operation unlike the seed ones: POST api/Token takes a refresh
@@ -87,7 +87,7 @@ func issue(tb testing.TB, s *mock.Server, token string) (newToken, refused strin
 	if err != nil {
 		tb.Fatal(err)
 	}
-	resp := serve(tb, s, request{path: "/api/Token", contentType: spec.ApplicationJSON, body: string(body)})
+	resp := serve(tb, s, request{path: "/api/Token", contentType: "application/json", body: string(body)})
 	text := readAll(tb, resp)
 	if resp.StatusCode != http.StatusOK {
 		tb.Fatalf("POST api/Token: status %d: %s", resp.StatusCode, text)
