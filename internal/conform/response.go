@@ -16,7 +16,7 @@ import (
 type ResponseInput struct {
 	// Doc is the OpenAPI document that holds Operation.
 	Doc *openapi3.T
-	// Operation is the operation that answered.
+	// Operation is the operation that answered. Required.
 	Operation *spec.Operation
 	// Status is the answer's status code.
 	Status int
