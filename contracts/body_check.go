@@ -1,35 +1,39 @@
 package contracts
 
 import (
-	"fmt"
-	"mime"
+	"context"
 	"strings"
 
-	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/conform"
 )
 
-// checkBody judges the body by the layout documented for the answer's status and media
-// type. An undocumented status or media type is already a violation, and says more than
-// a body check against a guessed schema would.
+// checkBody judges the body with conform.Response, by the layout documented for the
+// answer's status and media type. An undocumented status or media type is already a
+// violation, and says more than a body check against a guessed schema would.
 func checkBody(x *exchange) []Violation {
-	mt, _, err := mime.ParseMediaType(x.header.Get("Content-Type"))
-	if err != nil {
-		return nil
+	vs := conform.Response(context.Background(), &conform.ResponseInput{Doc: x.c.doc, Operation: x.c.op,
+		Status: x.status, ContentType: x.header.Get("Content-Type"), Body: x.body})
+	var out []Violation
+	for _, v := range vs {
+		out = append(out, Violation{Check: bodyChecks[v.Rule], Path: v.Path, Expected: v.Expected, Actual: v.Actual, Message: v.Message})
 	}
-	mt = strings.ToLower(mt)
-	t := x.c.op.Response(x.status, mt)
-	if t == nil {
-		return nil
+	return out
+}
+
+// bodyChecks names the check of each conform rule.
+var bodyChecks = map[conform.Rule]string{
+	conform.RuleBody:       CheckBody,
+	conform.RuleSchema:     CheckJSONSchema,
+	conform.RuleJSONLayout: CheckJSONMembers,
+	conform.RuleXML:        CheckXML,
+}
+
+// excerpt returns at most 200 bytes of b, for messages.
+func excerpt(b []byte) string {
+	const max = 200
+	s := string(b)
+	if len(s) > max {
+		s = s[:max] + "…"
 	}
-	if len(strings.TrimSpace(string(x.body))) == 0 {
-		return []Violation{{Check: CheckBody, Expected: fmt.Sprintf("a %s %s", mt, typeName(t)), Actual: "an empty body",
-			Message: fmt.Sprintf("status %d in %s documents a %s body", x.status, mt, typeName(t))}}
-	}
-	switch {
-	case spec.IsJSON(mt):
-		return checkJSON(x, mt, t)
-	case spec.IsXML(mt):
-		return checkXML(x.body, t)
-	}
-	return nil
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

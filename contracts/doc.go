@@ -13,9 +13,9 @@
 // It sends them to Options.Target with a plain http.Client, and judges
 // every response: the status is documented and expected, the Content-Type is the one Web
 // API's content negotiation gives among the formatters the operation documents (package
-// negotiate for the default ones) with its charset, JSON bodies validate against the
-// response schema (kin-openapi openapi3filter) with the documented member names, XML
-// bodies are checked as DataContractSerializer writes them (package dcxml), and the JSON
+// negotiate for the default ones) with its charset, the body conforms to the response's
+// schema and layout (package conform, the checker the mock's requests pass too: JSON as
+// Json.NET writes it, XML as DataContractSerializer writes it), and the JSON
 // and XML answers to the same request carry the same members except the documented
 // differences. The result is a Report, rendered as text, JUnit XML or JSON, which ends
 // with its Coverage: what the run exercised of each operation (request media types ×

@@ -9,6 +9,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/helpmock/helpmock/internal/conform"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
@@ -217,7 +218,7 @@ func (m *modelErrors) add(key, message string) {
 	m.err.add(key, message)
 }
 
-// validateSchema validates v against the layout's schema with kin-openapi and adds each
+// validateSchema judges v against the layout's schema (conform.Value) and adds each
 // violation to e. A value that certainly satisfies a plain object schema (plainschema.go)
 // is not passed to kin-openapi.
 func (s *Server) validateSchema(e *modelErrors, op *operation, layout *model.Type, v any) {
@@ -227,25 +228,16 @@ func (s *Server) validateSchema(e *modelErrors, op *operation, layout *model.Typ
 	if p := op.plain[layout]; p != nil && p.satisfiedBy(v) {
 		return
 	}
-	err := layout.Schema.VisitJSON(v, openapi3.MultiErrors())
-	if err == nil {
-		return
-	}
-	var multi openapi3.MultiError
-	if !errors.As(err, &multi) {
-		multi = openapi3.MultiError{err}
-	}
-	for _, one := range multi {
-		key := "model"
-		var se *openapi3.SchemaError
-		if errors.As(one, &se) {
-			if ptr := se.JSONPointer(); len(ptr) > 0 {
-				key = "model." + strings.Join(ptr, ".")
-			}
-			e.add(key, fmt.Sprintf("%s (schema: %s).", strings.TrimSuffix(se.Reason, "."), describeSchema(se.Schema)))
+	for _, bad := range conform.Value(layout, v) {
+		if bad.Schema == nil {
+			e.add("model", bad.Message)
 			continue
 		}
-		e.add(key, one.Error())
+		key := "model"
+		if len(bad.Pointer) > 0 {
+			key = "model." + strings.Join(bad.Pointer, ".")
+		}
+		e.add(key, fmt.Sprintf("%s (schema: %s).", strings.TrimSuffix(bad.Message, "."), describeSchema(bad.Schema)))
 	}
 }
 

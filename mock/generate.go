@@ -14,6 +14,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
 )
@@ -111,7 +112,7 @@ func (g generator) value(t *model.Type, path, name string, depth int, outer []*m
 	case model.DateTime:
 		return generatedTime(h).Format("2006-01-02T15:04:05Z")
 	case model.DateTimeOffset:
-		return generatedTime(h).Format("2006-01-02T15:04:05+00:00")
+		return string(jsonnet.AppendDateTimeOffset(nil, generatedTime(h)))
 	}
 	return g.text(t, s, h, name)
 }

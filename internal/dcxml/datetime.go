@@ -3,8 +3,9 @@ package dcxml
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
+
+	"github.com/helpmock/helpmock/internal/jsonnet"
 )
 
 // minOffset and maxOffset bound a DateTimeOffset's offset (±14 hours), in minutes.
@@ -25,17 +26,14 @@ type dateTimeOffset struct {
 }
 
 // parseJSONDateTimeOffset reads the Json.NET form of a DateTimeOffset
-// ("2024-11-21T08:42:50.8590439+00:00"). Go's RFC 3339 parser does the job; what it cannot
-// check is .NET's range (years 1 to 9999 in UTC and at the offset, offsets within ±14h).
+// ("2024-11-21T08:42:50.8590439+00:00", jsonnet.ParseDateTimeOffset) and checks .NET's
+// range (years 1 to 9999 in UTC and at the offset, offsets within ±14h).
 func parseJSONDateTimeOffset(s string) (dateTimeOffset, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
+	t, err := jsonnet.ParseDateTimeOffset(s)
 	if err != nil {
-		return dateTimeOffset{}, fmt.Errorf("%q is not an ISO 8601 date-time with an offset", s)
+		return dateTimeOffset{}, err
 	}
 	_, off := t.Zone()
-	if off%60 != 0 {
-		return dateTimeOffset{}, fmt.Errorf("%q: the offset is not a whole number of minutes", s)
-	}
 	d := dateTimeOffset{utc: t.UTC(), offset: off / 60}
 	return d, d.validate()
 }
@@ -58,42 +56,6 @@ func (d dateTimeOffset) local() time.Time {
 	return d.utc.Add(time.Duration(d.offset) * time.Minute)
 }
 
-// appendClock appends t's clock as .NET's "yyyy-MM-ddTHH:mm:ss.FFFFFFF" (XmlConvert and
-// Json.NET both trim the fraction's trailing zeros and drop an all-zero fraction).
-func appendClock(dst []byte, t time.Time) []byte {
-	dst = appendPadded(dst, t.Year(), 4)
-	dst = append(dst, '-')
-	dst = appendPadded(dst, int(t.Month()), 2)
-	dst = append(dst, '-')
-	dst = appendPadded(dst, t.Day(), 2)
-	dst = append(dst, 'T')
-	dst = appendPadded(dst, t.Hour(), 2)
-	dst = append(dst, ':')
-	dst = appendPadded(dst, t.Minute(), 2)
-	dst = append(dst, ':')
-	dst = appendPadded(dst, t.Second(), 2)
-	ticks := t.Nanosecond() / 100 // .NET's resolution is the 100 ns tick
-	if ticks == 0 {
-		return dst
-	}
-	digits := 7
-	for ticks%10 == 0 {
-		ticks /= 10
-		digits--
-	}
-	dst = append(dst, '.')
-	return appendPadded(dst, ticks, digits)
-}
-
-func appendPadded(dst []byte, v, width int) []byte {
-	var buf [20]byte
-	s := strconv.AppendInt(buf[:0], int64(v), 10)
-	for range width - len(s) {
-		dst = append(dst, '0')
-	}
-	return append(dst, s...)
-}
-
 // AppendDateTimeOffset appends the text of the DateTime element DataContractSerializer
 // writes for s, a DateTimeOffset in Json.NET's form, and returns it with the value of
 // the OffsetMinutes element: the two values Encode writes inside a DateTimeOffset
@@ -108,23 +70,13 @@ func AppendDateTimeOffset(dst []byte, s string) ([]byte, int, error) {
 
 // appendXMLDateTime appends the UTC DateTime element text: "2024-11-21T08:42:50.8590439Z".
 func (d dateTimeOffset) appendXMLDateTime(dst []byte) []byte {
-	return append(appendClock(dst, d.utc), 'Z')
+	return append(jsonnet.AppendClock(dst, d.utc), 'Z')
 }
 
 // jsonString returns the Json.NET form: "2024-11-21T14:12:50.8590439+05:30".
 func (d dateTimeOffset) jsonString() string {
-	b := appendClock(make([]byte, 0, 40), d.local())
-	off := d.offset
-	if off < 0 {
-		b = append(b, '-')
-		off = -off
-	} else {
-		b = append(b, '+')
-	}
-	b = appendPadded(b, off/60, 2)
-	b = append(b, ':')
-	b = appendPadded(b, off%60, 2)
-	return string(b)
+	at := d.utc.In(time.FixedZone("", d.offset*60))
+	return string(jsonnet.AppendDateTimeOffset(make([]byte, 0, 40), at))
 }
 
 // dateTimeKind is the DateTimeKind XmlConvert.ToDateTime(s, RoundtripKind) gives.

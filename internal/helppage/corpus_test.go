@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/conform"
 	"github.com/helpmock/helpmock/internal/helppage"
 	"github.com/helpmock/helpmock/internal/model"
 	"github.com/helpmock/helpmock/internal/spec"
@@ -54,7 +54,7 @@ func checkXMLExamples(t *testing.T, s *spec.Spec) {
 			if !ok || layout == nil {
 				continue
 			}
-			for _, v := range dcxml.Check(layout, []byte(text)) {
+			for _, v := range conform.XML(layout, []byte(text)) {
 				t.Errorf("%s %s example %q: %v", o.ID, where, name, v)
 			}
 		}

@@ -1,4 +1,4 @@
-package contracts
+package conform
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"regexp"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -32,38 +32,33 @@ var registerTextJSON = sync.OnceFunc(func() {
 	}
 })
 
-// jsonNetDateTimeOffset is Json.NET's form of a DateTimeOffset: ISO 8601, up to seven
-// fractional digits with trailing zeros trimmed, and always the offset, never Z.
-var jsonNetDateTimeOffset = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{0,6}[1-9])?[+-]\d{2}:\d{2}$`)
-
-// checkJSON validates a JSON body against the response schema with openapi3filter
-// (every error, undocumented statuses rejected) and against the layout Json.NET writes.
-func checkJSON(x *exchange, mediaType string, t *model.Type) []Violation {
+// responseJSON judges a JSON response body: against the response schema with
+// openapi3filter (every error), and against the layout Json.NET writes.
+func responseJSON(ctx context.Context, in *ResponseInput, mediaType string, t *model.Type) []Violation {
 	registerTextJSON()
-	c := x.c
 	var out []Violation
-	dec := json.NewDecoder(bytes.NewReader(x.body))
+	dec := json.NewDecoder(bytes.NewReader(in.Body))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return []Violation{{Check: CheckBody, Expected: "a JSON " + typeName(t), Actual: excerpt(x.body),
+		return []Violation{{Rule: RuleBody, Expected: "a JSON " + typeName(t), Actual: excerpt(in.Body),
 			Message: fmt.Sprintf("the %s body is not JSON: %v", mediaType, err)}}
 	}
 	if dec.More() {
-		out = append(out, Violation{Check: CheckBody, Actual: excerpt(x.body), Message: "the JSON body has data after its value"})
+		out = append(out, Violation{Rule: RuleBody, Actual: excerpt(in.Body), Message: "the JSON body has data after its value"})
 	}
 
-	doc := c.op.Op
-	req, _ := http.NewRequest(c.method, x.url, nil)
+	op := in.Operation
+	req := (&http.Request{Method: op.Method, URL: &url.URL{Path: op.Path}, Header: http.Header{}}).WithContext(ctx)
 	header := http.Header{"Content-Type": {mediaType + "; charset=utf-8"}}
 	input := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{
 			Request: req,
-			Route:   &routers.Route{Path: c.op.Path, Method: c.op.Method, Operation: doc, Spec: c.doc},
+			Route:   &routers.Route{Path: op.Path, Method: op.Method, Operation: op.Op, Spec: in.Doc},
 		},
-		Status: x.status,
+		Status: in.Status,
 		Header: header,
-		Body:   io.NopCloser(bytes.NewReader(x.body)),
+		Body:   io.NopCloser(bytes.NewReader(in.Body)),
 		Options: &openapi3filter.Options{
 			MultiError:            true,
 			IncludeResponseStatus: true,
@@ -72,11 +67,11 @@ func checkJSON(x *exchange, mediaType string, t *model.Type) []Violation {
 			},
 		},
 	}
-	if err := openapi3filter.ValidateResponse(context.Background(), input); err != nil {
+	if err := openapi3filter.ValidateResponse(ctx, input); err != nil {
 		out = append(out, schemaViolations(err)...)
 	}
 	out = append(out, jsonMembers(v, t, "")...)
-	if raw, _, err := jsonnet.Read(x.body, 0); err == nil {
+	if raw, _, err := jsonnet.Read(in.Body, 0); err == nil {
 		out = append(out, jsonOrder(raw, t, "")...)
 	}
 	return out
@@ -104,7 +99,7 @@ func jsonOrder(v any, t *model.Type, path string) []Violation {
 			}
 			if idx < last && !reported {
 				reported = true
-				out = append(out, Violation{Check: CheckJSONMembers, Path: path + "/" + member.Name,
+				out = append(out, Violation{Rule: RuleJSONLayout, Path: path + "/" + member.Name,
 					Expected: strings.Join(t.MemberNames(), ", "), Actual: objectNames(obj),
 					Message: fmt.Sprintf("member %q comes after %q; Json.NET writes the members of %s in the order %s",
 						member.Name, t.Members[last].Name, typeName(t), strings.Join(t.MemberNames(), ", "))})
@@ -148,7 +143,7 @@ func schemaViolations(err error) []Violation {
 			if name, ok := missingProperty(se.Reason); ok && !strings.HasSuffix(path, "/"+name) {
 				path = strings.TrimSuffix(path, "/") + "/" + name
 			}
-			out = append(out, Violation{Check: CheckJSONSchema, Path: path, Expected: schemaSummary(se),
+			out = append(out, Violation{Rule: RuleSchema, Path: path, Expected: schemaSummary(se),
 				Actual: valueSummary(se.Value, se.Reason), Message: se.Reason})
 			return
 		}
@@ -157,7 +152,7 @@ func schemaViolations(err error) []Violation {
 			walk(re.Err)
 			return
 		}
-		out = append(out, Violation{Check: CheckJSONSchema, Message: err.Error()})
+		out = append(out, Violation{Rule: RuleSchema, Message: err.Error()})
 	}
 	walk(err)
 	return out
@@ -227,7 +222,7 @@ func jsonMembers(v any, t *model.Type, path string) []Violation {
 			if m == nil {
 				p := path + "/" + k
 				if fold := t.MemberFold(k); fold != nil {
-					out = append(out, Violation{Check: CheckJSONMembers, Path: p, Expected: fold.Name, Actual: k,
+					out = append(out, Violation{Rule: RuleJSONLayout, Path: p, Expected: fold.Name, Actual: k,
 						Message: fmt.Sprintf("member %q of %s is spelled %q; Json.NET writes the declared name", fold.Name, typeName(t), k)})
 					continue
 				}
@@ -235,7 +230,7 @@ func jsonMembers(v any, t *model.Type, path string) []Violation {
 				if s := t.Suggest(k); s != "" {
 					msg += fmt.Sprintf("; did you mean %q?", s)
 				}
-				out = append(out, Violation{Check: CheckJSONMembers, Path: p, Actual: k, Message: msg})
+				out = append(out, Violation{Rule: RuleJSONLayout, Path: p, Actual: k, Message: msg})
 				continue
 			}
 			out = append(out, jsonMembers(obj[k], m.Type, path+"/"+k)...)
@@ -253,8 +248,8 @@ func jsonMembers(v any, t *model.Type, path string) []Violation {
 			}
 		}
 	case model.DateTimeOffset:
-		if s, ok := v.(string); ok && !jsonNetDateTimeOffset.MatchString(s) {
-			out = append(out, Violation{Check: CheckJSONMembers, Path: cmpPath(path), Expected: "a DateTimeOffset as Json.NET writes it, like 2024-11-21T08:42:50.8590439+00:00",
+		if s, ok := v.(string); ok && !jsonnet.IsDateTimeOffset(s) {
+			out = append(out, Violation{Rule: RuleJSONLayout, Path: cmpPath(path), Expected: "a DateTimeOffset as Json.NET writes it, like 2024-11-21T08:42:50.8590439+00:00",
 				Actual: s, Message: "not Json.NET's DateTimeOffset form (ISO 8601 with its offset)"})
 		}
 	}
@@ -266,25 +261,4 @@ func cmpPath(p string) string {
 		return "/"
 	}
 	return p
-}
-
-// typeName names a layout for messages: its class name, else its kind.
-func typeName(t *model.Type) string {
-	if t == nil {
-		return "value"
-	}
-	if t.Name != "" {
-		return t.Name
-	}
-	return t.Kind.String()
-}
-
-// excerpt returns at most 200 bytes of b, for messages.
-func excerpt(b []byte) string {
-	const max = 200
-	s := string(b)
-	if len(s) > max {
-		s = s[:max] + "…"
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }
