@@ -10,6 +10,7 @@ import (
 
 	"github.com/helpmock/helpmock/internal/conform"
 	"github.com/helpmock/helpmock/internal/spec"
+	"github.com/helpmock/helpmock/internal/spec/bridge"
 )
 
 // TestAnswersConform runs every answer of every operation of the noFixtureSpecs
@@ -26,7 +27,7 @@ func TestAnswersConform(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srv, err := New(Options{Spec: sp})
+			srv, err := New(Options{Spec: bridge.Public(sp)})
 			if err != nil {
 				t.Fatalf("New(%s, no fixtures) = %v", path, err)
 			}

@@ -176,7 +176,7 @@ func (m *matrix) check(op *operation, method string, rec *httptest.ResponseRecor
 	if layout == nil {
 		return fmt.Errorf("status %d has no %s layout", rec.Code, mt)
 	}
-	bad := conform.Response(context.Background(), &conform.ResponseInput{Doc: m.srv.opts.Spec.Doc, Operation: op.Operation,
+	bad := conform.Response(context.Background(), &conform.ResponseInput{Doc: m.srv.opts.Spec.Document(), Operation: op.Operation,
 		Status: rec.Code, ContentType: ct, Body: body})
 	if len(bad) > 0 {
 		return fmt.Errorf("%d violations, the first: %v", len(bad), bad[0])
