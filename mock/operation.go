@@ -22,8 +22,8 @@ type scenario struct {
 	// docs holds the value answered in each response media type: the documented example
 	// (docs scenario) or the generated value (generated scenario).
 	docs map[string]any
-	// bodies holds the answer compiled for each media type it could be compiled for
-	// (see prerender.go); render encodes the others on each request.
+	// bodies is the render cache: the renderer's answer, compiled for each media type it
+	// could be compiled for (rendercache.go); render runs the renderer for the others.
 	bodies map[string]*bodyTemplate
 	// paired marks a scenario made from a named response example (pairs.go).
 	paired bool
