@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
@@ -38,6 +39,18 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 	}
 	return sc.status, out, nil
 }
+
+// answerBuffers hold the buffers that compiled answers are written into. A buffer goes
+// back when the handler returns: by then the answer is in net/http's own buffer or on the
+// wire. An answer that outgrows its buffer leaves it unused, and the larger array is not
+// kept, so the pool holds answerBufferSize-byte buffers only.
+var answerBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, answerBufferSize)
+	return &b
+}}
+
+// answerBufferSize fits every embedded fixture's answer.
+const answerBufferSize = 2048
 
 // noContent reports whether sc answers without a body: a success status whose response
 // documents none (a void action's 204, RFC 9110 §15.3.5).
