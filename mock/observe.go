@@ -117,18 +117,6 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// waitFor waits d, or until the client of req gives up.
-func waitFor(req *http.Request, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-req.Context().Done():
-		return req.Context().Err()
-	}
-}
-
 // validationError returns the message of err when it is the 400, 413 or 415 answer of a
 // request that failed binding or validation.
 func validationError(err error) (string, bool) {
