@@ -2,7 +2,6 @@ package mock
 
 import (
 	"errors"
-	"log/slog"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -55,5 +54,3 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.opts.Logger.Debug("write error response", errAttr(werr))
 	}
 }
-
-func errAttr(err error) slog.Attr { return slog.String(keyError, err.Error()) }

@@ -13,14 +13,6 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 )
 
-// requestInfo is what the handler learns about a request, for the journal and the request
-// log.
-type requestInfo struct {
-	operation string // the matched operationId
-	scenario  string // the scenario answered
-	mediaType string // the negotiated media type
-}
-
 // observedContext is the echo.Context that the middleware after observe and the handlers
 // see: Echo's own, plus the request's info. A wrapper rather than c.Set, because Echo
 // makes a new map for its store on the first Set of every request.
@@ -56,13 +48,8 @@ func (c *observedContext) release(req *http.Request) {
 // handler learns (the negotiated media type) reaches the request log.
 func (c *observedContext) Error(err error) { c.s.handleError(err, c) }
 
-// infoOf returns the request's info, for the handlers to fill in.
-func infoOf(c echo.Context) *requestInfo {
-	if oc, ok := c.(*observedContext); ok {
-		return &oc.info
-	}
-	return &requestInfo{} // a context that observe never saw: nobody reads its info
-}
+// requestInfo implements infoHolder.
+func (c *observedContext) requestInfo() *requestInfo { return &c.info }
 
 // observe is the middleware around every request but CORS preflights: it waits
 // Options.Latency before answering the mocked API (not the admin API), hands the

@@ -13,6 +13,12 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
+// ScenarioGenerated is the scenario of an operation without fixtures that answers with
+// values generated from the response schema: formats (uuid, date-time, email, uri, ...),
+// enums, lengths, patterns, ranges and defaults. It is such an operation's default; the
+// Help Page's own sample stays available as the "docs" scenario.
+const ScenarioGenerated = "generated"
+
 // scenario is one way an operation can answer: a fixture, the documented examples, or
 // values generated from the schema.
 type scenario struct {

@@ -111,6 +111,14 @@ func (op *operation) encodingOf(sc *scenario, mediaType string) (encoding, error
 	return encoding{layout: layout, xml: xml}, nil
 }
 
+// ownBody tells whether an error status of sc is answered with its own documented body
+// rather than an HttpError: a paired response example whose schema is not Web API's
+// HttpError (<Error> in XML), a business failure such as a 409 with its own model.
+func (sc *scenario) ownBody(op *operation, mediaType string) bool {
+	layout := op.Response(sc.status, mediaType)
+	return sc.paired && layout != nil && layout.Name != "Error"
+}
+
 // encode writes v, sc's value in JSON form, as its answer body in mediaType.
 func (op *operation) encode(sc *scenario, mediaType string, v any) ([]byte, error) {
 	enc, err := op.encodingOf(sc, mediaType)
