@@ -8,7 +8,8 @@ import (
 )
 
 // The one error handler. Every error of a request (a step's HTTPError, Echo's own, a
-// recovered panic) ends here, through observe, and is answered as ASP.NET Web API
+// recovered panic) ends here, through observe (Echo's HTTPErrorHandler is the same
+// function, for what fails outside observe), and is answered as ASP.NET Web API
 // answers it: an HttpError body (httperror.go) in the format negotiated among every
 // formatter of the service (negotiate.go), written as answers are (write.go).
 

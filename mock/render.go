@@ -40,7 +40,7 @@ func (s *Server) render(op *operation, sc *scenario, request map[string]any, med
 	return sc.status, out, nil
 }
 
-// answerBuffers hold the buffers that compiled answers are written into. A buffer goes
+// answerBuffers hold the buffers that cached answers are written into. A buffer goes
 // back when the handler returns: by then the answer is in net/http's own buffer or on the
 // wire. An answer that outgrows its buffer leaves it unused, and the larger array is not
 // kept, so the pool holds answerBufferSize-byte buffers only.
