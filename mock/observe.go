@@ -95,12 +95,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		s.redactLogEntry(&le, req, body)
 		s.opts.RequestLog.LogRequest(le)
-		if gaveUp {
-			return nil // nothing to answer, and nothing for Echo's error handler
-		}
-		// The error is handled; Echo hands it to the error handler again, which sees the
-		// answer committed and leaves it.
-		return err
+		// The error is handled (answered above, or, for a client that went away, not to
+		// be answered): nothing is left for Echo to hand to the error handler again.
+		return nil
 	}
 }
 
