@@ -2,34 +2,11 @@ package mock
 
 import (
 	"bytes"
-	"log/slog"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/helpmock/helpmock/internal/spec"
 )
-
-// encodeCharset re-encodes a UTF-8 payload for the negotiated charset. Web API's
-// formatters write UTF-16 (little-endian, with its byte order mark, as the reference server
-// does) when the request or Accept-Charset asks for it.
-func encodeCharset(payload []byte, charset string) []byte {
-	if charset != "utf-16" {
-		return payload
-	}
-	out := make([]byte, 0, 2+len(payload)*2)
-	out = append(out, 0xFF, 0xFE)
-	for len(payload) > 0 {
-		r, size := utf8.DecodeRune(payload)
-		payload = payload[size:]
-		for _, u := range utf16.Encode([]rune{r}) {
-			out = append(out, byte(u), byte(u>>8))
-		}
-	}
-	return out
-}
-
-func errAttr(err error) slog.Attr { return slog.String(keyError, err.Error()) }
 
 // requestCharset returns the body of a request in UTF-8 and the charset it was converted
 // from ("" when it was UTF-8 already), as Web API's formatters read it: JSON by the

@@ -48,7 +48,7 @@ func echoMembers(op *operation) []echoMember {
 // echoed returns the generated scenario sc with the path parameters params in the members
 // that echo them, where the value is valid for the member's schema in every media type
 // (a non-number for an int member keeps the generated value); sc itself when none
-// changes. The copy is answered the slow way, without compiled bodies.
+// changes. The copy is not in the render cache: render runs the renderer for it.
 func (op *operation) echoed(sc *scenario, params map[string]string) *scenario {
 	var out *scenario
 	for _, e := range op.echo {

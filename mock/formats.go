@@ -2,11 +2,8 @@ package mock
 
 import (
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/helpmock/helpmock/internal/negotiate"
 	"github.com/helpmock/helpmock/internal/spec"
@@ -47,16 +44,6 @@ var defaultFormats = &formats{
 // isXML reports whether the XML formatter writes mediaType (lower case).
 func (f *formats) isXML(mediaType string) bool {
 	return spec.IsXML(mediaType) || f.xml[mediaType]
-}
-
-// negotiate runs Web API's content negotiation for req among f's media types.
-func (f *formats) negotiate(req *http.Request) negotiate.Result {
-	return f.cache.negotiate(negotiate.Request{
-		Accept:        joinHeader(req.Header[echo.HeaderAccept]),
-		ContentType:   firstValue(req.Header, echo.HeaderContentType),
-		AcceptCharset: joinHeader(req.Header["Accept-Charset"]),
-		RequestedWith: firstValue(req.Header, echo.HeaderXRequestedWith),
-	})
 }
 
 // mediaKind is which formatter writes a media type.

@@ -19,12 +19,6 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// ScenarioGenerated is the scenario of an operation without fixtures that answers with
-// values generated from the response schema: formats (uuid, date-time, email, uri, ...),
-// enums, lengths, patterns, ranges and defaults. It is such an operation's default; the
-// Help Page's own sample stays available as the "docs" scenario.
-const ScenarioGenerated = "generated"
-
 // generator makes realistic values for layouts. It is deterministic: a value depends only
 // on the operation and the member's path (never on the request or the clock), so the same
 // request gets the same body and frontends and tests see stable data, and JSON and XML

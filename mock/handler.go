@@ -1,38 +1,40 @@
 package mock
 
 import (
-	"errors"
-	"io"
-	"net/http"
-	"sync"
-
 	"github.com/labstack/echo/v4"
-
-	"github.com/helpmock/helpmock/internal/negotiate"
-	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// handle is the catch-all handler: every request to the mocked API goes through it.
+// handle is the catch-all handler: every request to the mocked API goes through it, in
+// the steps of "How the mock answers" (STYLE.md), each a call into the file named for it:
+//
+//  1. route (route.go): the operation, or 404 and 405;
+//  2. bind and validate: the path and query parameters (params.go), the body, read
+//     (body.go) and bound (bind.go), each checked against the spec (requestcheck.go): 400,
+//     413 or 415 with the reason;
+//  3. choose the scenario (scenario.go, with pins.go and state.go; echo.go for the
+//     generated one);
+//  4. negotiate (negotiate.go) the media type among the operation's formats;
+//  5. render (render.go, its cache in rendercache.go) the scenario's answer, after its
+//     delay or fault (faults.go) and token rotation (state.go);
+//  6. write (write.go) it with c.Blob.
+//
+// A step that fails returns its error, and the error goes, through observe, to the one
+// error handler (errorhandler.go). Files of a step call only into files of the steps
+// after it and into what every step shares (server.go, operation.go, httperror.go).
 func (s *Server) handle(c echo.Context) error {
 	req := c.Request()
-	snap := s.current()
-	o, pathValues, err := snap.spec.Match(req.Method, req.URL.Path)
-	if err != nil {
-		// Declared here, not before the test: errors.As takes its address, which puts it
-		// on the heap wherever it is declared.
-		var mna *spec.MethodNotAllowedError
-		if errors.As(err, &mna) {
-			return s.wrongMethod(snap.spec, req) // params.go
-		}
-		return notFound(requestURI(req))
-	}
-	op := snap.ops[o.ID]
 	info := infoOf(c)
-	info.operation = op.ID
-	if err := s.checkParams(snap.spec, op, pathValues, req); err != nil {
-		return err // params.go
-	}
 
+	snap := s.current()
+	op, pathValues, err := s.route(snap, req)
+	if err != nil {
+		return err
+	}
+	info.operation = op.ID
+
+	if err := s.checkParams(snap.spec, op, pathValues, req); err != nil {
+		return err
+	}
 	body, err := readBody(req, s.opts.MaxBodyBytes)
 	if err != nil {
 		return err
@@ -46,6 +48,7 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+
 	sc, err := s.chooseScenario(c, op, bound)
 	if err != nil {
 		return err
@@ -54,8 +57,10 @@ func (s *Server) handle(c echo.Context) error {
 	if op.echo != nil && sc.name == ScenarioGenerated && sc.fixture == nil {
 		sc = op.echoed(sc, pathValues)
 	}
+
 	neg := op.formats.negotiate(req)
 	info.mediaType = neg.MediaType
+
 	if err := s.delay(req, sc); err != nil {
 		return err
 	}
@@ -68,225 +73,6 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if status == http.StatusNoContent || len(payload) == 0 {
-		// A void action: Web API 2 sends its 204 without a body or a Content-Type; so
-		// does an action result with no content (Ok(), a bare HttpResponseMessage). No
-		// JSON or XML body is empty, so an empty payload is always no content.
-		return c.NoContent(status)
-	}
-	setContentType(c.Response().Header(), neg.ContentType())
-	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
-}
 
-// boundModels hold the maps that plain JSON bodies are bound into (jsonnet.BindPlain). A
-// map goes back, emptied, when the handler returns: nothing keeps the bound model past
-// the request (scenario choice, token rotation and rendering only read it).
-var boundModels = sync.Pool{New: func() any { return make(map[string]any, 8) }}
-
-// answerBuffers hold the buffers that compiled answers are written into. A buffer goes
-// back when the handler returns: by then the answer is in net/http's own buffer or on the
-// wire. An answer that outgrows its buffer leaves it unused, and the larger array is not
-// kept, so the pool holds answerBufferSize-byte buffers only.
-var answerBuffers = sync.Pool{New: func() any {
-	b := make([]byte, 0, answerBufferSize)
-	return &b
-}}
-
-// answerBufferSize fits every embedded fixture's answer.
-const answerBufferSize = 2048
-
-// setContentType sets the Content-Type header to ct, which Echo's Blob then keeps. The
-// header values of the common answers are made once and shared: Header.Set would
-// canonicalize the key and make a new slice on every request. net/http only reads them.
-func setContentType(h http.Header, ct string) {
-	switch ct {
-	case jsonUTF8[0]:
-		h[echo.HeaderContentType] = jsonUTF8
-	case xmlUTF8[0]:
-		h[echo.HeaderContentType] = xmlUTF8
-	default:
-		h[echo.HeaderContentType] = []string{ct}
-	}
-}
-
-// The Content-Type header values of the common answers, shared by every response.
-var (
-	jsonUTF8 = []string{negotiate.Result{MediaType: negotiate.ApplicationJSON, Charset: "utf-8"}.ContentType()}
-	xmlUTF8  = []string{negotiate.Result{MediaType: negotiate.ApplicationXML, Charset: "utf-8"}.ContentType()}
-)
-
-// negotiations remembers the outcome of negotiation with the default formatters for the
-// header values seen: clients send the same few combinations over and over, and a lookup
-// costs a fifth of negotiating.
-var negotiations = negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
-
-// newNegotiationCache returns an empty cache; set its formatters before use.
-func newNegotiationCache() *negotiationCache {
-	return &negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
-}
-
-// maxNegotiations and maxNegotiationKey bound negotiationCache: once it is full, new
-// combinations are negotiated but not kept, and neither are header values longer than
-// maxNegotiationKey bytes in all, so that a client sending endless or huge variations
-// cannot grow it past about 128 KiB.
-const (
-	maxNegotiations   = 512
-	maxNegotiationKey = 256
-)
-
-// negotiationCache is a bounded cache of negotiate.NegotiateWith for one set of
-// formatters (nil: the defaults), which depends on its Request only; safe for concurrent
-// use.
-type negotiationCache struct {
-	formatters []negotiate.Formatter
-	mu         sync.RWMutex
-	results    map[negotiate.Request]negotiate.Result
-}
-
-func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
-	nc.mu.RLock()
-	res, ok := nc.results[r]
-	nc.mu.RUnlock()
-	if ok {
-		return res
-	}
-	if nc.formatters == nil {
-		res = negotiate.Negotiate(r)
-	} else {
-		res = negotiate.NegotiateWith(r, nc.formatters)
-	}
-	if len(r.Accept)+len(r.ContentType)+len(r.AcceptCharset)+len(r.RequestedWith) > maxNegotiationKey {
-		return res
-	}
-	nc.mu.Lock()
-	if len(nc.results) < maxNegotiations {
-		nc.results[r] = res
-	}
-	nc.mu.Unlock()
-	return res
-}
-
-// firstValue is h.Get(key) for a key already in canonical form: net/http stores request
-// headers under canonical keys, and indexing the map directly skips canonicalizing the
-// key on every call.
-func firstValue(h http.Header, key string) string {
-	if v := h[key]; len(v) > 0 {
-		return v[0]
-	}
-	return ""
-}
-
-func joinHeader(values []string) string {
-	switch len(values) {
-	case 0:
-		return ""
-	case 1:
-		return values[0]
-	}
-	out := values[0]
-	for _, v := range values[1:] {
-		out += "," + v
-	}
-	return out
-}
-
-// readBody reads the request body up to limit bytes; a larger body is a 413.
-func readBody(req *http.Request, limit int64) ([]byte, error) {
-	if req.Body == nil {
-		return nil, nil
-	}
-	if req.ContentLength > limit {
-		return nil, tooLarge(limit)
-	}
-	body, err := readAtMost(req.Body, req.ContentLength, limit+1)
-	if err != nil {
-		var maxErr *http.MaxBytesError
-		if errors.As(err, &maxErr) {
-			return nil, tooLarge(limit)
-		}
-		e := invalidRequest()
-		e.add("model", "The request body could not be read: "+err.Error())
-		return nil, e
-	}
-	if int64(len(body)) > limit {
-		return nil, tooLarge(limit)
-	}
-	return body, nil
-}
-
-// readAtMost reads r to its end, at most n bytes, into a buffer sized by the request's
-// Content-Length when it is known (io.ReadAll would grow it step by step).
-func readAtMost(r io.Reader, contentLength, n int64) ([]byte, error) {
-	if contentLength < 0 || contentLength >= n {
-		return io.ReadAll(io.LimitReader(r, n))
-	}
-	buf := make([]byte, 0, contentLength+1)
-	for {
-		if int64(len(buf)) == n {
-			return buf, nil
-		}
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		m, err := r.Read(buf[len(buf):min(int64(cap(buf)), n)])
-		buf = buf[:len(buf)+m]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
-}
-
-// requestURI is the absolute request URI as Web API quotes it in a 404 message.
-func requestURI(req *http.Request) string {
-	scheme := "http"
-	if req.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + req.Host + req.URL.RequestURI()
-}
-
-// handleError is Echo's error handler: every error becomes an HttpError body in the
-// negotiated media type.
-func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
-		return
-	}
-	var he *HTTPError
-	var ee *echo.HTTPError
-	switch {
-	case errors.As(err, &he):
-	case errors.As(err, &ee) && ee.Code == http.StatusRequestEntityTooLarge:
-		he = tooLarge(s.opts.MaxBodyBytes)
-	case errors.As(err, &ee) && ee.Code == http.StatusNotFound:
-		he = notFound(requestURI(c.Request()))
-	case errors.As(err, &ee) && ee.Code < 500:
-		he = &HTTPError{Status: ee.Code, Message: http.StatusText(ee.Code)}
-	default:
-		s.opts.Logger.Error("internal error", errAttr(err))
-		he = internalError()
-	}
-	for k, vs := range he.Header {
-		for _, v := range vs {
-			c.Response().Header().Add(k, v)
-		}
-	}
-	snap := s.current()
-	f := snap.errorFormats
-	neg := f.negotiate(c.Request())
-	infoOf(c).mediaType = neg.MediaType
-	var payload []byte
-	if f.isXML(neg.MediaType) {
-		payload = he.appendXML(nil)
-	} else {
-		payload = he.appendJSON(nil, snap.spec.JSONNaming())
-	}
-	if c.Request().Method == http.MethodHead {
-		payload = nil
-	}
-	if werr := c.Blob(he.Status, neg.ContentType(), encodeCharset(payload, neg.Charset)); werr != nil {
-		s.opts.Logger.Debug("write error response", errAttr(werr))
-	}
+	return write(c, status, neg, payload)
 }

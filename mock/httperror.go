@@ -63,6 +63,15 @@ func bodyRequired() *HTTPError {
 	return e
 }
 
+// requestURI is the absolute request URI as Web API quotes it in a 404 message.
+func requestURI(req *http.Request) string {
+	scheme := "http"
+	if req.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + req.Host + req.URL.RequestURI()
+}
+
 func notFound(uri string) *HTTPError {
 	return &HTTPError{Status: http.StatusNotFound,
 		Message: fmt.Sprintf("No HTTP resource was found that matches the request URI '%s'.", uri)}

@@ -3,6 +3,7 @@ package mock
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"strings"
 	"time"
 )
@@ -77,4 +78,17 @@ func (l Latency) pick() time.Duration {
 		return l.Min
 	}
 	return l.Min + rand.N(l.Max-l.Min+1)
+}
+
+// waitFor waits d, or until the client of req gives up: the Latency of every answer
+// (observe.go) and a scenario's delay (faults.go).
+func waitFor(req *http.Request, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-req.Context().Done():
+		return req.Context().Err()
+	}
 }

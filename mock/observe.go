@@ -13,14 +13,6 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 )
 
-// requestInfo is what the handler learns about a request, for the journal and the request
-// log.
-type requestInfo struct {
-	operation string // the matched operationId
-	scenario  string // the scenario answered
-	mediaType string // the negotiated media type
-}
-
 // observedContext is the echo.Context that the middleware after observe and the handlers
 // see: Echo's own, plus the request's info. A wrapper rather than c.Set, because Echo
 // makes a new map for its store on the first Set of every request.
@@ -56,13 +48,8 @@ func (c *observedContext) release(req *http.Request) {
 // handler learns (the negotiated media type) reaches the request log.
 func (c *observedContext) Error(err error) { c.s.handleError(err, c) }
 
-// infoOf returns the request's info, for the handlers to fill in.
-func infoOf(c echo.Context) *requestInfo {
-	if oc, ok := c.(*observedContext); ok {
-		return &oc.info
-	}
-	return &requestInfo{} // a context that observe never saw: nobody reads its info
-}
+// requestInfo implements infoHolder.
+func (c *observedContext) requestInfo() *requestInfo { return &c.info }
 
 // observe is the middleware around every request but CORS preflights: it waits
 // Options.Latency before answering the mocked API (not the admin API), hands the
@@ -108,24 +95,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		s.redactLogEntry(&le, req, body)
 		s.opts.RequestLog.LogRequest(le)
-		if gaveUp {
-			return nil // nothing to answer, and nothing for Echo's error handler
-		}
-		// The error is handled; Echo hands it to the error handler again, which sees the
-		// answer committed and leaves it.
-		return err
-	}
-}
-
-// waitFor waits d, or until the client of req gives up.
-func waitFor(req *http.Request, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
+		// The error is handled (answered above, or, for a client that went away, not to
+		// be answered): nothing is left for Echo to hand to the error handler again.
 		return nil
-	case <-req.Context().Done():
-		return req.Context().Err()
 	}
 }
 

@@ -13,6 +13,12 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
+// ScenarioGenerated is the scenario of an operation without fixtures that answers with
+// values generated from the response schema: formats (uuid, date-time, email, uri, ...),
+// enums, lengths, patterns, ranges and defaults. It is such an operation's default; the
+// Help Page's own sample stays available as the "docs" scenario.
+const ScenarioGenerated = "generated"
+
 // scenario is one way an operation can answer: a fixture, the documented examples, or
 // values generated from the schema.
 type scenario struct {
@@ -22,8 +28,8 @@ type scenario struct {
 	// docs holds the value answered in each response media type: the documented example
 	// (docs scenario) or the generated value (generated scenario).
 	docs map[string]any
-	// bodies holds the answer compiled for each media type it could be compiled for
-	// (see prerender.go); render encodes the others on each request.
+	// bodies is the render cache: the renderer's answer, compiled for each media type it
+	// could be compiled for (rendercache.go); render runs the renderer for the others.
 	bodies map[string]*bodyTemplate
 	// paired marks a scenario made from a named response example (pairs.go).
 	paired bool

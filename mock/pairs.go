@@ -138,11 +138,3 @@ func (op *operation) pairedExample(request map[string]any) string {
 	}
 	return ""
 }
-
-// ownBody tells whether an error status of sc is answered with its own documented body
-// rather than an HttpError: a paired response example whose schema is not Web API's
-// HttpError (<Error> in XML), a business failure such as a 409 with its own model.
-func (sc *scenario) ownBody(op *operation, mediaType string) bool {
-	layout := op.Response(sc.status, mediaType)
-	return sc.paired && layout != nil && layout.Name != "Error"
-}

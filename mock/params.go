@@ -123,17 +123,6 @@ func (s *Server) checkParams(sp *spec.Spec, op *operation, pathValues map[string
 	return nil
 }
 
-// wrongMethod is the answer to a method the path lacks: 405 with Allow listing the path's
-// methods whose actions the request's parameters select, as Web API's action selector
-// answers (ignoring the verb, an action is a candidate only when its required parameters
-// are there); 404 when there is none.
-func (s *Server) wrongMethod(sp *spec.Spec, req *http.Request) error {
-	if allow := selectable(sp, req, parseQuery(req.URL.RawQuery), ""); len(allow) > 0 {
-		return methodNotAllowed(req.Method, allow)
-	}
-	return notFound(requestURI(req))
-}
-
 // selectable lists the methods other than except whose operation on the request's path
 // has all of its required parameters in the request.
 func selectable(sp *spec.Spec, req *http.Request, query []queryPair, except string) []string {

@@ -34,19 +34,9 @@ type RequestLogger interface {
 	LogRequest(e RequestLogEntry)
 }
 
-// The request log's message (exported for loggers that write slog's lines themselves, as
-// internal/reqlog does) and attribute keys.
-const (
-	RequestLogMessage = "request"
-	keyMethod         = "method"
-	keyURI            = "uri"
-	keyStatus         = "status"
-	keyLatency        = "latency"
-	keyOp             = "op"
-	keyScenario       = "scenario"
-	keyMediaType      = "media_type"
-	keyError          = "error"
-)
+// RequestLogMessage is the request log's message, exported for loggers that write
+// slog's lines themselves (as internal/reqlog does); its attribute keys are in logkeys.go.
+const RequestLogMessage = "request"
 
 // SlogRequestLogger writes the request log through a log/slog Logger, at Info level with
 // the message "request" and the attributes method, uri, status, latency, then op,

@@ -9,23 +9,24 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
-	"github.com/helpmock/helpmock/internal/model"
 )
 
-// A body template is a scenario's answer in one media type, encoded once when the mock
-// is built: the literal bytes around the fixture's templates ({{token}}, {{now}}, ...)
-// and, for each template, how the encoder writes its text there. Answering then costs
-// rendering the templates' texts and a few copies, instead of building the value tree
-// and walking it with the encoder (a third of a request's CPU time before).
+// The render cache: the output of the renderer (encodeAnswer, render.go) for each
+// scenario and media type, kept when the mock is built so that render need not run the
+// renderer per request. An answer without templates is kept as its bytes. A fixture's
+// answer is kept as a body template: the literal bytes around its templates ({{token}},
+// {{now}}, ...) and, for each template, how the renderer writes its text there. Answering
+// then costs rendering the templates' texts and a few copies, instead of building the
+// value tree and walking it with the encoder (a third of a request's CPU time).
 //
-// The template is found by encoding the body with a mark in place of each template's
+// The template is found by rendering the body with a mark in place of each template's
 // text and locating the marks in the output. A mark is a valid Json.NET DateTimeOffset
 // unique to its template, 1111-11-11T11:11:11.nnnnnnn+00:00, so that it passes both
 // through a string member (written as it is) and through a DateTimeOffset member in XML
 // (written as DateTime and OffsetMinutes elements). A body whose marks do not all land
-// in one of those places (a template in a number member, say) is answered the slow way,
-// and so is one whose template, rendered with fixtures.SampleEnv, does not give exactly
-// the bytes the slow way gives.
+// in one of those places (a template in a number member, say) is not cached, and neither
+// is one whose template, rendered with fixtures.SampleEnv, does not give exactly the
+// bytes the renderer gives: render then runs the renderer on each request.
 
 // slotKind is how a template's text is written at its place in the body.
 type slotKind uint8
@@ -48,50 +49,19 @@ type bodyPart struct {
 	mid  []byte // slotXMLDateTimeOffset: "</d2p1:DateTime><d2p1:OffsetMinutes>"
 }
 
-// bodyTemplate is an answer's bytes with slots for its templates; see above.
+// bodyTemplate is a cached answer: its bytes with slots for its templates; see above.
 type bodyTemplate struct {
 	parts []bodyPart
 	size  int // the literal bytes' length, the capacity an answer starts from
 }
 
-// encodeFunc writes a JSON-form value as one media type's answer body.
-type encodeFunc func(v any) ([]byte, error)
-
-// encoding identifies what an encodeFunc writes: media types with the same encoding
-// (application/json and text/json, usually) share one compiled body.
-type encoding struct {
-	layout *model.Type // nil for an HttpError body
-	xml    bool
-}
-
-// answerEncoder returns how render writes sc's value in mediaType, or nil when render
-// cannot (no layout for the media type: the request fails there).
-func answerEncoder(op *operation, sc *scenario, mediaType string) (encodeFunc, encoding) {
-	xml := op.formats.isXML(mediaType)
-	if sc.status >= 400 && !sc.ownBody(op, mediaType) {
-		return func(v any) ([]byte, error) {
-			he := httpErrorFromValue(sc.status, v)
-			if xml {
-				return he.appendXML(nil), nil
-			}
-			return he.appendJSON(nil, op.naming), nil
-		}, encoding{xml: xml}
-	}
-	layout := op.Response(sc.status, mediaType)
-	if layout == nil {
-		return nil, encoding{}
-	}
-	if xml {
-		return func(v any) ([]byte, error) { return dcxml.Encode(layout, v) }, encoding{layout, true}
-	}
-	return func(v any) ([]byte, error) { return jsonnet.Append(nil, layout, v), nil }, encoding{layout, false}
-}
-
-// prerender compiles the body templates of op's scenarios. What cannot be compiled is
-// left to the slow way; nothing here fails a fixture (validateFixture does that).
+// prerender fills the render cache of op's scenarios: each answer that does not vary
+// with the request, or varies only in its templates' texts, compiled once per encoding.
+// What cannot be compiled is left to encodeAnswer; nothing here fails a fixture
+// (validateFixture does that).
 func (op *operation) prerender() {
 	for _, sc := range op.scenarios {
-		if sc.status < 400 && !hasContent(op.Operation, sc.status) {
+		if op.noContent(sc) {
 			continue
 		}
 		if sc.fixture != nil && (sc.fixture.Fault != "" || !sc.fixture.HasBody()) {
@@ -99,18 +69,18 @@ func (op *operation) prerender() {
 		}
 		done := map[encoding]*bodyTemplate{}
 		for _, mt := range op.formats.writable {
-			encode, enc := answerEncoder(op, sc, mt)
-			if encode == nil {
-				continue
+			enc, err := op.encodingOf(sc, mt)
+			if err != nil {
+				continue // no layout for the media type: the request fails in render
 			}
 			// The docs scenario's value depends on the media type itself (each has its
 			// documented example), so only fixtures share a compiled body.
 			bt, seen := done[enc]
 			switch {
 			case sc.fixture == nil:
-				bt = staticBody(sc, mt, encode)
+				bt = op.staticBody(sc, mt)
 			case !seen:
-				bt = compileBody(sc.fixture, enc.xml, encode)
+				bt = op.compileBody(sc, mt, enc.xml)
 				done[enc] = bt
 			}
 			if bt == nil {
@@ -124,13 +94,9 @@ func (op *operation) prerender() {
 	}
 }
 
-// staticBody encodes the documented example of the docs scenario, which has no templates.
-func staticBody(sc *scenario, mediaType string, encode encodeFunc) *bodyTemplate {
-	v, ok := sc.docsValue(mediaType)
-	if !ok {
-		return nil
-	}
-	out, err := encode(v)
+// staticBody is the answer of the docs scenario in mediaType, which has no templates.
+func (op *operation) staticBody(sc *scenario, mediaType string) *bodyTemplate {
+	out, err := op.encodeAnswer(sc, mediaType, fixtures.Env{})
 	if err != nil {
 		return nil
 	}
@@ -143,8 +109,10 @@ func templateMark(n int) string {
 	return "1111-11-11T11:11:11." + "0000000"[len(ticks):] + ticks + "+00:00"
 }
 
-// compileBody compiles f's body as encode writes it, or returns nil when it cannot.
-func compileBody(f *fixtures.Fixture, xml bool, encode encodeFunc) *bodyTemplate {
+// compileBody compiles the answer of sc, a fixture's scenario, as encode writes it in
+// mediaType, or returns nil when it cannot.
+func (op *operation) compileBody(sc *scenario, mediaType string, xml bool) *bodyTemplate {
+	f := sc.fixture
 	templates := 0
 	marked := f.RenderMarked(func(n int) string {
 		templates = n + 1
@@ -153,7 +121,7 @@ func compileBody(f *fixtures.Fixture, xml bool, encode encodeFunc) *bodyTemplate
 	if templates > 9999999 {
 		return nil
 	}
-	out, err := encode(marked)
+	out, err := op.encode(sc, mediaType, marked)
 	if err != nil {
 		return nil
 	}
@@ -180,7 +148,7 @@ func compileBody(f *fixtures.Fixture, xml bool, encode encodeFunc) *bodyTemplate
 	for _, p := range bt.parts {
 		bt.size += len(p.lit) + len(p.mid)
 	}
-	if !bt.matches(f, encode) {
+	if !op.matches(bt, sc, mediaType) {
 		return nil
 	}
 	return bt
@@ -235,17 +203,14 @@ func findSlot(out []byte, n int, xml bool) (p slotPlace, ok bool) {
 	return p, true
 }
 
-// matches reports whether bt renders f as encode does, both from fixtures.SampleEnv.
-func (bt *bodyTemplate) matches(f *fixtures.Fixture, encode encodeFunc) bool {
-	v, err := f.Render(fixtures.SampleEnv())
+// matches reports whether bt, compiled from sc's answer in mediaType, renders what
+// encodeAnswer does, both from fixtures.SampleEnv.
+func (op *operation) matches(bt *bodyTemplate, sc *scenario, mediaType string) bool {
+	want, err := op.encodeAnswer(sc, mediaType, fixtures.SampleEnv())
 	if err != nil {
 		return false
 	}
-	want, err := encode(v)
-	if err != nil {
-		return false
-	}
-	got, err := bt.render(nil, f, fixtures.SampleEnv())
+	got, err := bt.render(nil, sc.fixture, fixtures.SampleEnv())
 	return err == nil && bytes.Equal(got, want)
 }
 

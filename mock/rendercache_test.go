@@ -12,8 +12,8 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// These tests check the compiled answers (prerender.go) against the slow way they stand
-// in for: building the value with Fixture.Render and encoding it.
+// These tests check the render cache (rendercache.go) against the renderer it stands in
+// for: encodeAnswer, which builds the value with Fixture.Render and encodes it.
 
 func loadSnapshot(t testing.TB, fixtureDir string) *snapshot {
 	t.Helper()
@@ -46,25 +46,12 @@ func hostileEnv(seed byte) fixtures.Env {
 	}
 }
 
-// slowAnswer renders sc in mediaType the way render does without a compiled body.
+// slowAnswer is sc's answer in mediaType as the renderer writes it, without the cache.
 func slowAnswer(t *testing.T, op *operation, sc *scenario, mediaType string, env fixtures.Env) []byte {
 	t.Helper()
-	var v any
-	if sc.fixture == nil {
-		var ok bool
-		if v, ok = sc.docsValue(mediaType); !ok {
-			t.Fatalf("%s/%s: no docs value for %s", op.ID, sc.name, mediaType)
-		}
-	} else {
-		var err error
-		if v, err = sc.fixture.Render(env); err != nil {
-			t.Fatal(err)
-		}
-	}
-	encode, _ := answerEncoder(op, sc, mediaType)
-	out, err := encode(v)
+	out, err := op.encodeAnswer(sc, mediaType, env)
 	if err != nil {
-		t.Fatalf("%s/%s %s: encode: %v", op.ID, sc.name, mediaType, err)
+		t.Fatalf("%s/%s %s: encodeAnswer: %v", op.ID, sc.name, mediaType, err)
 	}
 	return out
 }
@@ -100,7 +87,7 @@ func TestCompiledAnswersMatchEncoder(t *testing.T) {
 							t.Fatalf("render: %v", err)
 						}
 						if string(got) != string(want) {
-							t.Fatalf("compiled answer differs from the encoder's:\n got %s\nwant %s", got, want)
+							t.Fatalf("cached answer differs from the renderer's:\n got %s\nwant %s", got, want)
 						}
 					}
 				})
