@@ -29,6 +29,7 @@ const (
 	ParameterAdded       Kind = "parameter-added"
 	ParameterRemoved     Kind = "parameter-removed"
 	ParameterRequired    Kind = "parameter-required"
+	SecurityChanged      Kind = "security-changed"
 	MediaTypeAdded       Kind = "media-type-added"
 	MediaTypeRemoved     Kind = "media-type-removed"
 	SuccessStatusChanged Kind = "success-status-changed"

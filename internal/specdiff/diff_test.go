@@ -73,6 +73,22 @@ var changeCases = []struct {
 		want:  []want{{ParameterAdded, "breaks JSON+XML"}},
 	},
 	{
+		name:  "required header parameter added on the path item",
+		edits: []edit{{"    x-aspnet-route: api/{controller}/{id}/{format}\n", "    x-aspnet-route: api/{controller}/{id}/{format}\n    parameters:\n      - name: X-Tenant\n        in: header\n        required: true\n        schema: {type: string}\n"}},
+		want:  []want{{ParameterAdded, "breaks JSON+XML"}},
+	},
+	{
+		name: "credentials now required",
+		edits: []edit{{"    get:\n      operationId: getNote\n", "    get:\n      operationId: getNote\n      security: [{bearer: []}]\n"},
+			{"components:\n", "components:\n  securitySchemes:\n    bearer: {type: http, scheme: bearer}\n"}},
+		want: []want{{SecurityChanged, "breaks JSON+XML"}},
+	},
+	{
+		name: "credentials required, anonymous still allowed",
+		edits: []edit{{"    get:\n      operationId: getNote\n", "    get:\n      operationId: getNote\n      security: [{bearer: []}, {}]\n"},
+			{"components:\n", "components:\n  securitySchemes:\n    bearer: {type: http, scheme: bearer}\n"}},
+	},
+	{
 		name:  "path parameter type changed",
 		edits: []edit{{"    get:\n      operationId: getNote\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: {type: integer, format: int32}\n", "    get:\n      operationId: getNote\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema: {type: string, format: uuid}\n"}},
 		want:  []want{{TypeChanged, "breaks JSON+XML"}},

@@ -199,6 +199,7 @@ func (d *differ) operation(o, n *spec.Operation) {
 		od.add(finding{kind: DescriptionChanged, message: "summary or description changed"})
 	}
 	od.parameters()
+	od.security()
 	od.request()
 	od.responses()
 }
@@ -217,9 +218,15 @@ func optionalSegments(s *spec.Spec, op *spec.Operation) int {
 }
 
 func (d *opDiffer) parameters() {
-	params := func(op *openapi3.Operation) map[string]*openapi3.Parameter {
+	// The effective parameters: the path item's, which the operation's override by
+	// location and name (OpenAPI 3.0, "Path Item Object").
+	params := func(s *spec.Spec, op *spec.Operation) map[string]*openapi3.Parameter {
 		out := map[string]*openapi3.Parameter{}
-		for _, p := range op.Parameters {
+		var all openapi3.Parameters
+		if item := s.Doc.Paths.Value(op.Path); item != nil {
+			all = append(all, item.Parameters...)
+		}
+		for _, p := range append(all, op.Op.Parameters...) {
 			if p != nil && p.Value != nil {
 				key := p.Value.In + " " + p.Value.Name
 				if p.Value.In != openapi3.ParameterInHeader && p.Value.In != openapi3.ParameterInPath {
@@ -231,7 +238,7 @@ func (d *opDiffer) parameters() {
 		}
 		return out
 	}
-	op, np := params(d.o.Op), params(d.n.Op)
+	op, np := params(d.old, d.o), params(d.new, d.n)
 	for _, key := range slices.Sorted(maps.Keys(op)) {
 		p := op[key]
 		q, ok := np[key]
@@ -394,4 +401,47 @@ func rootPath(t *model.Type) string {
 		return t.Name
 	}
 	return "body"
+}
+
+// security compares the operations' effective security requirements (their own, else
+// the document's). A requirement where there was none, or one the old requirements did
+// not offer, turns away clients that send no such credentials; one taken away breaks
+// nobody.
+func (d *opDiffer) security() {
+	o, n := requirements(d.old, d.o), requirements(d.new, d.n)
+	if slices.Equal(o, n) {
+		return
+	}
+	switch {
+	case len(n) == 0:
+		d.add(finding{kind: SecurityChanged, message: "no credentials required any more (was " + strings.Join(o, " or ") + ")"})
+	case len(o) == 0:
+		d.add(finding{kind: SecurityChanged, json: true, xml: true,
+			message: "credentials now required (" + strings.Join(n, " or ") + "): clients that send none get 401"})
+	case !slices.ContainsFunc(n, func(r string) bool { return slices.Contains(o, r) }):
+		d.add(finding{kind: SecurityChanged, json: true, xml: true,
+			message: "credentials changed from " + strings.Join(o, " or ") + " to " + strings.Join(n, " or ") + ": clients send the old ones"})
+	default:
+		d.add(finding{kind: SecurityChanged,
+			message: "credentials accepted changed from " + strings.Join(o, " or ") + " to " + strings.Join(n, " or ")})
+	}
+}
+
+// requirements returns op's effective security requirements as sorted strings, each the
+// sorted scheme names it combines ("apiKey+bearer"); nil when none is required, which an
+// empty requirement ({}: anonymous allowed) also means.
+func requirements(s *spec.Spec, op *spec.Operation) []string {
+	reqs := s.Doc.Security
+	if op.Op.Security != nil {
+		reqs = *op.Op.Security
+	}
+	var out []string
+	for _, r := range reqs {
+		if len(r) == 0 {
+			return nil // anonymous access is one of the alternatives
+		}
+		out = append(out, strings.Join(slices.Sorted(maps.Keys(r)), "+"))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
