@@ -94,6 +94,33 @@ type Options struct {
 	// TokenOperations says where each token operation carries its tokens. Default:
 	// DefaultTokenOperations().
 	TokenOperations map[string]TokenMembers
+
+	// The fields below are Serve's (serve.go): an http.Server of the caller's own, such as
+	// an httptest.Server, has its own settings.
+
+	// MaxHeaderBytes limits the request line and headers; larger ones get 431 (net/http
+	// allows 4096 bytes over it). Default: DefaultMaxHeaderBytes (64 KiB).
+	MaxHeaderBytes int
+	// ReadHeaderTimeout is the time a client may take to send the request headers; it
+	// cuts off slow-loris clients. Default: DefaultReadHeaderTimeout (10s).
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout is the time a client may take to send a whole request, body included.
+	// Default: DefaultReadTimeout (30s).
+	ReadTimeout time.Duration
+	// WriteTimeout is the time from the end of the request headers to the end of the
+	// answer; keep it above the fixtures' delays and Latency. Default: DefaultWriteTimeout
+	// (1m).
+	WriteTimeout time.Duration
+	// IdleTimeout is the time a keep-alive connection may stay idle. Default:
+	// DefaultIdleTimeout (2m).
+	IdleTimeout time.Duration
+	// ShutdownTimeout is how long Serve, once its context ends, waits for the requests in
+	// flight to finish before it gives up with an error. Default: DefaultShutdownTimeout
+	// (10s).
+	ShutdownTimeout time.Duration
+	// Watch makes Serve reload the spec and fixtures when their files change. Default:
+	// nil, no reloading.
+	Watch *Watch
 }
 
 // DefaultMaxBodyBytes is the default request body limit.
