@@ -44,6 +44,7 @@ func ExampleServer_Serve() {
 		return
 	}
 	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(ctx, ln) }()
 
