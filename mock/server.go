@@ -231,10 +231,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Echo() *echo.Echo { return s.echo }
 
 // Close releases the requests the hang fault holds (their connections are closed without
-// an answer) so that http.Server.Shutdown can finish; register it with
-// http.Server.RegisterOnShutdown. Requests in a scenario's delay still get their answer.
-// Close is safe to call more than once and from any goroutine; the Server keeps serving
-// other requests, and later hang requests are closed at once.
+// an answer) so that http.Server.Shutdown can finish; Serve does so itself, and a caller
+// with an http.Server of its own registers it with http.Server.RegisterOnShutdown.
+// Requests in a scenario's delay still get their answer. Close is safe to call more than
+// once and from any goroutine; the Server keeps serving other requests, and later hang
+// requests are closed at once.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() { close(s.closed) })
 }
