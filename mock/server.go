@@ -94,6 +94,32 @@ type Options struct {
 	// StrictTokens refuses refresh tokens the mock never issued, in stateful mode.
 	// Default: false (an unknown pair starts a new chain).
 	StrictTokens bool
+	// The fields below are Serve's (serve.go): an http.Server of the caller's own, such as
+	// an httptest.Server, has its own settings.
+
+	// MaxHeaderBytes limits the request line and headers; larger ones get 431 (net/http
+	// allows 4096 bytes over it). Default: DefaultMaxHeaderBytes (64 KiB).
+	MaxHeaderBytes int
+	// ReadHeaderTimeout is the time a client may take to send the request headers; it
+	// cuts off slow-loris clients. Default: DefaultReadHeaderTimeout (10s).
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout is the time a client may take to send a whole request, body included.
+	// Default: DefaultReadTimeout (30s).
+	ReadTimeout time.Duration
+	// WriteTimeout is the time from the end of the request headers to the end of the
+	// answer; keep it above the fixtures' delays and Latency. Default: DefaultWriteTimeout
+	// (1m).
+	WriteTimeout time.Duration
+	// IdleTimeout is the time a keep-alive connection may stay idle. Default:
+	// DefaultIdleTimeout (2m).
+	IdleTimeout time.Duration
+	// ShutdownTimeout is how long Serve, once its context ends, waits for the requests in
+	// flight to finish before it gives up with an error. Default: DefaultShutdownTimeout
+	// (10s).
+	ShutdownTimeout time.Duration
+	// Watch makes Serve reload the spec and fixtures when their files change. Default:
+	// nil, no reloading.
+	Watch *Watch
 }
 
 // DefaultMaxBodyBytes is the default request body limit.
@@ -201,10 +227,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) Echo() *echo.Echo { return s.echo }
 
 // Close releases the requests the hang fault holds (their connections are closed without
-// an answer) so that http.Server.Shutdown can finish; register it with
-// http.Server.RegisterOnShutdown. Requests in a scenario's delay still get their answer.
-// Close is safe to call more than once and from any goroutine; the Server keeps serving
-// other requests, and later hang requests are closed at once.
+// an answer) so that http.Server.Shutdown can finish; Serve does so itself, and a caller
+// with an http.Server of its own registers it with http.Server.RegisterOnShutdown.
+// Requests in a scenario's delay still get their answer. Close is safe to call more than
+// once and from any goroutine; the Server keeps serving other requests, and later hang
+// requests are closed at once.
 func (s *Server) Close() {
 	s.closeOnce.Do(func() { close(s.closed) })
 }

@@ -4,22 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/mock"
-)
-
-// Defaults of serve's limit flags. They are safe for a mock that runs for days and
-// receives whatever a half-written frontend sends, and generous enough for the fixtures'
-// delays (the slow scenarios wait 3s).
-const (
-	defaultMaxHeaderBytes    = 64 << 10
-	defaultReadHeaderTimeout = 10 * time.Second
-	defaultReadTimeout       = 30 * time.Second
-	defaultWriteTimeout      = 60 * time.Second
-	defaultIdleTimeout       = 2 * time.Minute
 )
 
 // limitFlags are serve's request limits and connection timeouts.
@@ -32,11 +20,11 @@ type limitFlags struct {
 }
 
 func (l *limitFlags) register(fs *flag.FlagSet) {
-	fs.IntVar(&l.maxHeaderBytes, "max-header-bytes", defaultMaxHeaderBytes, "largest request header block in `bytes`; larger ones get 431")
-	fs.DurationVar(&l.readHeaderTimeout, "read-header-timeout", defaultReadHeaderTimeout, "time a client may take to send the request headers (cuts off slow-loris clients)")
-	fs.DurationVar(&l.readTimeout, "read-timeout", defaultReadTimeout, "time a client may take to send the whole request, body included")
-	fs.DurationVar(&l.writeTimeout, "write-timeout", defaultWriteTimeout, "time from the end of the request headers to the end of the answer; keep it above the fixtures' delays")
-	fs.DurationVar(&l.idleTimeout, "idle-timeout", defaultIdleTimeout, "time a keep-alive connection may stay idle")
+	fs.IntVar(&l.maxHeaderBytes, "max-header-bytes", mock.DefaultMaxHeaderBytes, "largest request header block in `bytes`; larger ones get 431")
+	fs.DurationVar(&l.readHeaderTimeout, "read-header-timeout", mock.DefaultReadHeaderTimeout, "time a client may take to send the request headers (cuts off slow-loris clients)")
+	fs.DurationVar(&l.readTimeout, "read-timeout", mock.DefaultReadTimeout, "time a client may take to send the whole request, body included")
+	fs.DurationVar(&l.writeTimeout, "write-timeout", mock.DefaultWriteTimeout, "time from the end of the request headers to the end of the answer; keep it above the fixtures' delays")
+	fs.DurationVar(&l.idleTimeout, "idle-timeout", mock.DefaultIdleTimeout, "time a keep-alive connection may stay idle")
 	fs.IntVar(&l.maxXMLDepth, "max-xml-depth", dcxml.DefaultMaxDepth, "deepest element nesting of an XML request body; deeper ones get 400")
 	fs.IntVar(&l.maxXMLElements, "max-xml-elements", dcxml.DefaultMaxElements, "most elements in one XML request body; more get 400")
 	fs.IntVar(&l.maxJSONDepth, "max-json-depth", mock.DefaultMaxJSONDepth, "deepest nesting of a JSON request body; deeper ones get 400")
@@ -62,20 +50,11 @@ func (l *limitFlags) check() error {
 	return errors.Join(errs...)
 }
 
-// httpServer returns an http.Server for handler with the flags' header limit and timeouts.
-func (l *limitFlags) httpServer(handler http.Handler) *http.Server {
-	return &http.Server{
-		Handler:           handler,
-		ReadHeaderTimeout: l.readHeaderTimeout,
-		ReadTimeout:       l.readTimeout,
-		WriteTimeout:      l.writeTimeout,
-		IdleTimeout:       l.idleTimeout,
-		MaxHeaderBytes:    l.maxHeaderBytes,
-	}
-}
-
-// apply copies the body limits into the mock's options.
+// apply copies the limits into the mock's options.
 func (l *limitFlags) apply(opts *mock.Options) {
+	opts.MaxHeaderBytes = l.maxHeaderBytes
+	opts.ReadHeaderTimeout, opts.ReadTimeout = l.readHeaderTimeout, l.readTimeout
+	opts.WriteTimeout, opts.IdleTimeout = l.writeTimeout, l.idleTimeout
 	opts.MaxXMLDepth = l.maxXMLDepth
 	opts.MaxXMLElements = l.maxXMLElements
 	opts.MaxJSONDepth = l.maxJSONDepth

@@ -1,18 +1,12 @@
 package main
 
 import (
-	"errors"
 	"io"
-	"net"
-	"net/http"
-	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/internal/spec"
-	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
 )
 
@@ -45,6 +39,7 @@ func TestServeLimitFlags(t *testing.T) {
 		{name: "zero timeout", args: []string{"-read-header-timeout", "0"}, wantErr: "-read-header-timeout must be positive"},
 		{name: "negative depth", env: map[string]string{"HELPMOCK_MAX_XML_DEPTH": "-1"}, wantErr: "-max-xml-depth must be positive"},
 		{name: "bad env", env: map[string]string{"HELPMOCK_WRITE_TIMEOUT": "soon"}, wantErr: `HELPMOCK_WRITE_TIMEOUT="soon"`},
+		{name: "zero shutdown timeout", args: []string{"-shutdown-timeout", "0"}, wantErr: "-shutdown-timeout must be positive"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,147 +63,21 @@ func TestServeLimitFlags(t *testing.T) {
 	}
 }
 
-// TestSlowLoris checks that a client trickling its headers is cut off after the
-// read-header timeout while other clients are served meanwhile.
-func TestSlowLoris(t *testing.T) {
-	limits := limitFlags{maxHeaderBytes: 64 << 10, readHeaderTimeout: 300 * time.Millisecond,
-		readTimeout: 5 * time.Second, writeTimeout: 10 * time.Second, idleTimeout: time.Minute}
-	srv := newTestMock(t, mock.Options{})
-	addr := startHTTPServer(t, limits.httpServer(srv))
-
-	loris, err := net.DialTimeout("tcp", addr, 5*time.Second)
+// TestServeLimitsReachOptions checks that each limit flag sets its field of the mock's
+// Options.
+func TestServeLimitsReachOptions(t *testing.T) {
+	cfg, err := parseServeFlags([]string{"-max-header-bytes", "1", "-read-header-timeout", "2s", "-read-timeout", "3s",
+		"-write-timeout", "4s", "-idle-timeout", "5s", "-max-xml-depth", "6", "-max-xml-elements", "7", "-max-json-depth", "8",
+		"-shutdown-timeout", "9s"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer loris.Close()
-	start := time.Now()
-	if _, err := io.WriteString(loris, "POST /api/v2/account/refreshtoken HTTP/1.1\r\nHost: mock\r\n"); err != nil {
-		t.Fatal(err)
+	var opts mock.Options
+	cfg.limits.apply(&opts)
+	got := []any{opts.MaxHeaderBytes, opts.ReadHeaderTimeout, opts.ReadTimeout, opts.WriteTimeout, opts.IdleTimeout,
+		opts.MaxXMLDepth, opts.MaxXMLElements, opts.MaxJSONDepth, cfg.shutdownTimeout}
+	want := []any{1, 2 * time.Second, 3 * time.Second, 4 * time.Second, 5 * time.Second, 6, 7, 8, 9 * time.Second}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("options from the limit flags = %v, want %v", got, want)
 	}
-	// Trickle one header byte every 20ms, far slower than any real client, until the
-	// server hangs up.
-	cut := make(chan time.Duration, 1)
-	go func() {
-		tick := time.NewTicker(20 * time.Millisecond)
-		defer tick.Stop()
-		for range tick.C {
-			if _, err := loris.Write([]byte("X")); err != nil {
-				break
-			}
-			if time.Since(start) > time.Minute {
-				break
-			}
-		}
-	}()
-	cutErr := make(chan error, 1)
-	go func() {
-		_ = loris.SetReadDeadline(time.Now().Add(time.Minute))
-		_, err := io.Copy(io.Discard, loris) // returns when the server closes the connection
-		cut <- time.Since(start)
-		cutErr <- err
-	}()
-
-	// Meanwhile, normal clients are served.
-	client := &http.Client{Timeout: time.Minute}
-	body := `{"AccessTokenOld":"old-token-123","AccessTokenRefresh":"refresh-token-456"}`
-	for i := range 20 {
-		resp, err := client.Post("http://"+addr+"/api/v2/account/refreshtoken", spec.ApplicationJSON, strings.NewReader(body))
-		if err != nil {
-			t.Fatalf("request %d while a slow-loris client is connected: %v", i, err)
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			t.Errorf("request %d while a slow-loris client is connected: status = %d, want 200", i, resp.StatusCode)
-		}
-	}
-	elapsed := <-cut
-	// The server (a close or a reset), not our read deadline, ended the connection; a
-	// loaded machine may take seconds past -read-header-timeout to do it, so only the
-	// outcome and a lower bound are checked (the server's clock starts at accept, a moment
-	// before ours).
-	if err := <-cutErr; errors.Is(err, os.ErrDeadlineExceeded) {
-		t.Errorf("slow-loris connection still open after %v (%v), want it closed by the server after -read-header-timeout %v", elapsed, err, limits.readHeaderTimeout)
-	}
-	if elapsed < limits.readHeaderTimeout/2 {
-		t.Errorf("slow-loris connection closed after %v, before -read-header-timeout %v", elapsed, limits.readHeaderTimeout)
-	}
-}
-
-// TestMaxHeaderBytes checks that a header block over -max-header-bytes gets 431 and the
-// server keeps serving.
-func TestMaxHeaderBytes(t *testing.T) {
-	limits := limitFlags{maxHeaderBytes: 4 << 10, readHeaderTimeout: 5 * time.Second,
-		readTimeout: 5 * time.Second, writeTimeout: 10 * time.Second, idleTimeout: time.Minute}
-	addr := startHTTPServer(t, limits.httpServer(newTestMock(t, mock.Options{})))
-	client := &http.Client{Timeout: time.Minute}
-	cases := []struct {
-		name   string
-		accept string
-		want   int
-	}{
-		{name: "small", accept: "application/xml", want: http.StatusOK},
-		// net/http allows 4096 bytes of slack over MaxHeaderBytes.
-		{name: "over the limit", accept: strings.Repeat("x", 16<<10), want: http.StatusRequestHeaderFieldsTooLarge},
-		{name: "small again", accept: "application/json", want: http.StatusOK},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/api/v2/account/refreshtoken",
-				strings.NewReader(`{"AccessTokenOld":"o","AccessTokenRefresh":"r"}`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			req.Header.Set("Content-Type", spec.ApplicationJSON)
-			req.Header.Set("Accept", c.accept)
-			resp, err := client.Do(req)
-			if err != nil {
-				t.Fatalf("POST with Accept of %d bytes: %v", len(c.accept), err)
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != c.want {
-				t.Errorf("POST with Accept of %d bytes: status = %d, want %d", len(c.accept), resp.StatusCode, c.want)
-			}
-		})
-	}
-}
-
-// newTestMock returns a mock with the repository's spec and fixtures.
-func newTestMock(tb testing.TB, opts mock.Options) *mock.Server {
-	tb.Helper()
-	s, err := spec.LoadFile("../../openapi.yaml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	set, err := fixtures.Load(os.DirFS("../../fixtures"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	opts.Spec, opts.Fixtures = bridge.Public(s), set
-	srv, err := mock.New(opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(srv.Close)
-	return srv
-}
-
-// startHTTPServer serves hs on a loopback port the system picks and shuts it down when the
-// test ends; it returns the address.
-func startHTTPServer(tb testing.TB, hs *http.Server) string {
-	tb.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- hs.Serve(ln) }()
-	tb.Cleanup(func() {
-		_ = hs.Close()
-		if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-			tb.Errorf("serve: %v", err)
-		}
-	})
-	return ln.Addr().String()
 }

@@ -64,7 +64,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	fs.BoolVar(&cfg.lenient, "lenient", false, "bind requests exactly as ASP.NET Web API does, silently dropping what it drops (default: strict, answer 400 for such mistakes)")
 	fs.Int64Var(&cfg.maxBody, "max-body", mock.DefaultMaxBodyBytes, "largest request body in `bytes`; larger ones get 413")
 	fs.DurationVar(&cfg.tokenTTL, "token-ttl", time.Hour, "lifetime of the access tokens the mock issues ({{expires}} in fixtures)")
-	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", 10*time.Second, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
+	fs.DurationVar(&cfg.shutdownTimeout, "shutdown-timeout", mock.DefaultShutdownTimeout, "on SIGINT/SIGTERM, how long requests in flight may take to finish")
 	cfg.log.register(fs)
 	cfg.limits.register(fs)
 	cfg.frontend.register(fs)
@@ -79,6 +79,10 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveConfig, error) {
 	}
 	if err := cfg.limits.check(); err != nil {
 		return nil, err
+	}
+	if cfg.shutdownTimeout <= 0 {
+		// The mock reads 0 as its default, and -shutdown-timeout 0 waited for nothing.
+		return nil, errors.New("-shutdown-timeout must be positive")
 	}
 	return cfg, nil
 }
@@ -120,36 +124,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printError(stderr, "serve", err)
 		return exitUsage
 	}
-	httpServer := cfg.limits.httpServer(server)
-	// Shutdown waits for requests in flight; the hang fault's never end on their own.
-	httpServer.RegisterOnShutdown(server.Close)
-	fresh := &newConns{}
-	httpServer.ConnState = fresh.hook
-	if err := cfg.watch(ctx, server, logger); err != nil {
-		printError(stderr, "serve", err)
-		return exitUsage
-	}
 	fmt.Fprintf(stdout, "helpmock listening on http://%s\n", ln.Addr())
-	served := make(chan error, 1)
-	go func() { served <- httpServer.Serve(ln) }()
-	select {
-	case err := <-served:
+	if err := server.Serve(ctx, ln); err != nil {
 		printError(stderr, "serve", err)
-		return exitUsage
-	case <-ctx.Done():
-	}
-	logger.Info("shutting down", "timeout", cfg.shutdownTimeout)
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.shutdownTimeout)
-	defer cancel()
-	if err := drain(shutdownCtx, httpServer, ln, served, fresh); err != nil {
-		fmt.Fprintf(stderr, "helpmock serve: shutdown: %v\n", err)
 		return exitUsage
 	}
 	return exitOK
 }
 
 // newMock loads the spec and fixtures the flags name and builds the mock, which logs to
-// logger and writes its request log to cfg.requestLog (nil: to logger).
+// logger, writes its request log to cfg.requestLog (nil: to logger) and, once served,
+// applies the flags' limits, shutdown timeout and watch.
 func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 	defer pauseGC()()
 	s, err := loadSpec(cfg.specPath)
@@ -161,7 +146,8 @@ func (cfg *serveConfig) newMock(logger *slog.Logger) (*mock.Server, error) {
 		return nil, err
 	}
 	opts := mock.Options{Spec: s, Fixtures: set, Logger: logger, RequestLog: cfg.requestLog,
-		Lenient: cfg.lenient, MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL}
+		Lenient: cfg.lenient, MaxBodyBytes: cfg.maxBody, TokenTTL: cfg.tokenTTL,
+		ShutdownTimeout: cfg.shutdownTimeout, Watch: cfg.watch()}
 	cfg.limits.apply(&opts)
 	cfg.frontend.apply(&opts)
 	cfg.secureAdmin(&opts, logger)

@@ -1,14 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -66,30 +66,62 @@ func eventually(tb testing.TB, what string, cond func() bool) {
 	}
 }
 
-// TestWatchReloadsFixtures edits a fixture under a running serve configuration: a good
+// TestServeWatchFiles checks what serve watches for each combination of -spec, -fixtures
+// and -watch.
+func TestServeWatchFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string // nil: no watch
+	}{
+		{"embedded spec and fixtures", nil, nil},
+		{"-spec", []string{"-spec", "api.yaml"}, []string{"api.yaml"}},
+		{"-fixtures", []string{"-fixtures", "fx"}, []string{filepath.Join("fx", "*.yaml")}},
+		{"both", []string{"-spec", "api.yaml", "-fixtures", "fx"}, []string{"api.yaml", filepath.Join("fx", "*.yaml")}},
+		{"-watch=false", []string{"-watch=false", "-spec", "api.yaml", "-fixtures", "fx"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := parseServeFlags(tt.args, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := cfg.watch()
+			switch {
+			case tt.want == nil && w != nil:
+				t.Errorf("serve %q watches %q, want no watch", tt.args, w.Files)
+			case tt.want != nil && (w == nil || !slices.Equal(w.Files, tt.want) || w.Load == nil):
+				t.Errorf("serve %q watch = %+v, want files %q and a Load", tt.args, w, tt.want)
+			}
+		})
+	}
+}
+
+// TestServeWatchReloadsFixtures edits a fixture under a running `helpmock serve`: a good
 // edit changes the next answer, a broken one is logged with its file and line and
 // changes nothing.
-func TestWatchReloadsFixtures(t *testing.T) {
+func TestServeWatchReloadsFixtures(t *testing.T) {
 	dir := copyDir(t, "../../fixtures")
-	cfg, err := parseServeFlags([]string{"-fixtures", dir, "-spec", "../../openapi.yaml"}, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	pr, pw := io.Pipe()
 	logs := &syncBuffer{}
-	logger := slog.New(slog.NewTextHandler(logs, nil))
-	server, err := cfg.newMock(logger)
-	if err != nil {
-		t.Fatal(err)
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-spec", "../../openapi.yaml", "-fixtures", dir}, pw, logs)
+		pw.Close()
+	}()
+	sc := bufio.NewScanner(pr)
+	if !sc.Scan() {
+		t.Fatalf("serve printed no address; stderr: %s", logs.String())
 	}
-	ts := httptest.NewServer(server)
-	t.Cleanup(ts.Close)
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	if err := cfg.watch(ctx, server, logger); err != nil {
-		t.Fatal(err)
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	addr, ok := strings.CutPrefix(sc.Text(), "helpmock listening on http://")
+	if !ok {
+		t.Fatalf("serve printed %q", sc.Text())
 	}
 	ask := func() string {
-		resp, err := http.Post(ts.URL+"/api/v2/account/refreshtoken", "application/json",
+		resp, err := http.Post("http://"+addr+"/api/v2/account/refreshtoken", "application/json",
 			strings.NewReader(`{"AccessTokenOld":"a","AccessTokenRefresh":"b"}`))
 		if err != nil {
 			t.Fatal(err)
@@ -97,6 +129,10 @@ func TestWatchReloadsFixtures(t *testing.T) {
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(resp.Body)
 		return string(b)
+	}
+	// An answer proves the server runs, so the watch is in place.
+	if got := ask(); !strings.Contains(got, `"TokenType":"bearer"`) {
+		t.Fatalf("first answer = %s, want the fixture's TokenType bearer", got)
 	}
 	file := filepath.Join(dir, "refreshToken.success.yaml")
 	orig, err := os.ReadFile(file)
@@ -129,6 +165,15 @@ func TestWatchReloadsFixtures(t *testing.T) {
 				t.Errorf("answer after %s = %s, want it to hold %s", tt.name, got, tt.want)
 			}
 		})
+	}
+	stop()
+	select {
+	case code := <-done:
+		if code != exitOK {
+			t.Errorf("serve exit = %d, want %d", code, exitOK)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("serve did not return within 2 minutes of the stop")
 	}
 	if t.Failed() {
 		t.Logf("logs:\n%s", logs.String())

@@ -1,4 +1,4 @@
-package main
+package mock
 
 import (
 	"context"
@@ -9,14 +9,16 @@ import (
 )
 
 // newConnGrace bounds how long shutdown waits for accepted connections to deliver their
-// first request: a client that connected just before the signal is usually a few
-// milliseconds from having sent it, and a silent one (a browser's preconnect) is cut off.
+// first request: a client that connected just before Serve's context ended is usually a
+// few milliseconds from having sent it, and a silent one (a browser's preconnect) is cut
+// off.
 const newConnGrace = 2 * time.Second
 
 // newConns tracks the connections http.Server has accepted but whose first request it
 // has not read yet (http.StateNew). http.Server.Shutdown closes such a connection without
 // an answer once its request arrives, so a request the kernel and the server accepted
-// just before the signal would be lost; serve waits for them first (see drain).
+// just before Serve's context ended would be lost; Serve waits for them first (see
+// drain).
 type newConns struct {
 	mu      sync.Mutex
 	conns   map[net.Conn]struct{}
