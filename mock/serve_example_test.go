@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/spec"
 	"github.com/helpmock/helpmock/mock"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // A long-running mock, as helpmock serve runs it: connection limits, a reload whenever

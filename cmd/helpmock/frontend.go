@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/helpmock/helpmock/fixtures"
-	"github.com/helpmock/helpmock/spec"
 	"github.com/helpmock/helpmock/mock"
+	"github.com/helpmock/helpmock/spec"
 )
 
 // frontendFlags are serve's flags for frontend development: admin API, CORS, latency,
