@@ -10,10 +10,9 @@ import (
 )
 
 // TestReferencePasses runs the suite against the real ASP.NET Web API implementation of
-// both endpoints (Mono; skipped with a message where Mono or the built reference is
-// missing, failed under CI=true).
+// both endpoints (its recorded answers: package aspnetref).
 func TestReferencePasses(t *testing.T) {
-	target := aspnetref.Start(t)
+	target := aspnetref.Open(t).Server()
 	s := loadSpec(t)
 	tests := []struct {
 		name string
@@ -44,7 +43,7 @@ func TestReferencePasses(t *testing.T) {
 // implementation: the framework's own errors it documents and the probes' expectations
 // (ModelState, Allow, 404, 415) are Web API's.
 func TestReferencePassesImportedSeeds(t *testing.T) {
-	target := aspnetref.Start(t)
+	target := aspnetref.Open(t).Server()
 	s := importDir(t, "../docs/helppages")
 	r, err := contracts.Verify(context.Background(), contracts.Options{Target: target, Spec: bridge.Public(s), Parallel: 1})
 	if err != nil {

@@ -28,8 +28,8 @@ func newNoFixtureServer(tb testing.TB, path string) *mock.Server {
 // the media types the spec lists, as Web API negotiates among the formatters a service
 // has: the best Accept match, then the request's Content-Type if writable, then the first
 // formatter's first media type. Never a 406 or a 5xx because a format is missing. The
-// JSON-only cases were checked against the reference server (../shared/aspnet-reference)
-// with config.Formatters.Remove(config.Formatters.XmlFormatter): Accept application/xml
+// JSON-only cases were checked against the ASP.NET reference implementation (the one
+// interop/aspnet/record.sh records) with config.Formatters.Remove(config.Formatters.XmlFormatter): Accept application/xml
 // gets application/json, or text/json for a text/json body; an XML body gets a 415 and
 // an unknown route a 404, both in JSON.
 func TestNegotiatesAmongListedMediaTypes(t *testing.T) {

@@ -12,10 +12,10 @@ import (
 )
 
 // URI and query parameters, bound as ASP.NET Web API 2 binds them. Observed on the real
-// stack (aspnet-reference with the probe actions of testdata/aspnet/ParamProbes.cs:
-// Get(Guid id), Get(int id), Get(int? id), Get(DateTime id), Get(Color id), Get(bool id),
-// Get(decimal id), Get(string q, int? page, int size = 10), Get(int n),
-// Get([FromUri] Filter f)) and read in Web API 2's source (ApiControllerActionSelector,
+// stack (the ASP.NET reference implementation with the probe actions of
+// testdata/aspnet/ParamProbes.cs: Get(Guid id), Get(int id), Get(int? id), Get(DateTime id),
+// Get(Color id), Get(bool id), Get(decimal id), Get(string q, int? page, int size = 10),
+// Get(int n), Get([FromUri] Filter f)) and read in Web API 2's source (ApiControllerActionSelector,
 // ReflectedHttpActionDescriptor):
 //
 //   - Action selection: an action is selected only when every simple-type parameter

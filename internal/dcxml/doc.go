@@ -16,8 +16,9 @@
 // XmlSerializer's rules instead: see xmlserializer.go and its goldens in
 // testdata/xmlserializer, recorded from the real serializer by record.sh.
 //
-// The rules were checked against the real serializers (the reference server's
-// --serialize and --deserialize modes, ../../../shared/aspnet-reference). See
+// The rules were checked against the real serializers: the ASP.NET reference
+// implementation's --serialize and --deserialize modes, whose runs testdata/aspnet holds
+// (package aspnetref replays them; interop/aspnet/record.sh records them again). See
 // https://learn.microsoft.com/dotnet/framework/wcf/feature-details/data-member-order and
 // https://learn.microsoft.com/dotnet/framework/wcf/feature-details/data-contract-names.
 package dcxml

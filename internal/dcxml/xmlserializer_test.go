@@ -266,8 +266,8 @@ func FuzzXmlSerializerDecode(f *testing.F) {
 
 // TestXmlSerializerGoldensCurrent records the goldens again with record.sh when Mono is
 // installed and compares them with the committed ones: the goldens stay what the real
-// serializer does. Without Mono it is skipped, as package aspnetref's tests are, except
-// under CI=true, where Mono is required.
+// serializer does. Without Mono it is skipped, as the .NET rig's tests are, except under
+// CI=true, where Mono is required.
 func TestXmlSerializerGoldensCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: not running Mono")

@@ -1,6 +1,7 @@
 // Probe actions that asked the real ASP.NET Web API stack how it binds URI and query
 // parameters; mock/params.go answers what they showed (TestParams has one case per
-// observation). To ask again: copy the aspnet-reference folder, put this file in its src/,
+// observation). To ask again: copy the ASP.NET reference implementation's folder (the DIR
+// of interop/aspnet/record.sh), put this file in its src/,
 // add -r:System.ComponentModel.DataAnnotations.dll to build.sh's mcs line and these routes
 // before "DefaultApi" in ReferenceConfig.Register (Program.cs), then build.sh and run.sh:
 //
