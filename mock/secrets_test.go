@@ -12,6 +12,7 @@ import (
 	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
+	publicspec "github.com/helpmock/helpmock/spec"
 )
 
 // The secrets the requests of TestJournalKeepsNoSecrets carry.
@@ -107,5 +108,60 @@ func TestJournalRedactedEntryKeepsTheRest(t *testing.T) {
 	if e.Body != want || e.Header.Get("Content-Type") != spec.ApplicationJSON || e.Operation != "refreshToken" || e.Status != 200 {
 		t.Errorf("journal entry: body %s, Content-Type %q, operation %q, status %d; want %s, JSON, refreshToken, 200",
 			e.Body, e.Header.Get("Content-Type"), e.Operation, e.Status, want)
+	}
+}
+
+// secretPathSpec has an operation whose path parameter is a secret.
+const secretPathSpec = `openapi: 3.0.3
+info: {title: reset links, version: "1"}
+paths:
+  /api/reset/{resetToken}/check:
+    get:
+      operationId: checkReset
+      parameters:
+        - name: resetToken
+          in: path
+          required: true
+          x-helpmock-secret: true
+          schema: {type: string}
+      responses:
+        '200':
+          description: The link is valid.
+          content:
+            application/json:
+              schema: {type: object, properties: {Valid: {type: boolean}}}
+`
+
+// TestSecretPathParameter: a secret path parameter's value is [redacted] in the journal's
+// path and the request log's URI (the query kept), and shown with JournalSecrets.
+func TestSecretPathParameter(t *testing.T) {
+	const secret = "s3cret-reset-link-token"
+	sp, err := publicspec.Load("reset.yaml", []byte(secretPathSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, shown := range []bool{false, true} {
+		var logLine bytes.Buffer
+		text, _ := reqlog.New(&logLine, "text")
+		s, err := mock.New(mock.Options{Spec: sp, Journal: 5, JournalSecrets: shown, RequestLog: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(s)
+		sendTo(t, ts, request{method: http.MethodGet, path: "/api/reset/" + secret + "/check"})
+		sendTo(t, ts, request{method: http.MethodGet, path: "/api/reset/" + secret + "/check?lang=pt"})
+		ts.Close()
+		wantPath := "/api/reset/[redacted]/check"
+		if shown {
+			wantPath = "/api/reset/" + secret + "/check"
+		}
+		for _, e := range s.Journal("checkReset") {
+			if e.Path != wantPath {
+				t.Errorf("JournalSecrets %t: journal path %q, want %q", shown, e.Path, wantPath)
+			}
+		}
+		if got := logLine.String(); !strings.Contains(got, wantPath+" ") || !strings.Contains(got, wantPath+"?lang=pt") {
+			t.Errorf("JournalSecrets %t: request log lacks %s (and its query):\n%s", shown, wantPath, got)
+		}
 	}
 }
