@@ -6,6 +6,7 @@ require github.com/helpmock/helpmock v0.0.0
 
 require (
 	github.com/beevik/etree v1.8.1 // indirect
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	github.com/getkin/kin-openapi v0.152.0 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
