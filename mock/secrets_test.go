@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 )
@@ -50,8 +49,8 @@ func secretRequests() []request {
 func TestJournalKeepsNoSecrets(t *testing.T) {
 	for _, shown := range []bool{false, true} {
 		var slogLine, textLine, jsonLine bytes.Buffer
-		text, _ := reqlog.New(&textLine, "text")
-		jsonLog, _ := reqlog.New(&jsonLine, "json")
+		text := newReqlog(t, &textLine, "text")
+		jsonLog := newReqlog(t, &jsonLine, "json")
 		logs := []*bytes.Buffer{&slogLine, &textLine, &jsonLine}
 		servers := []*mock.Server{
 			newGuardedServer(t, mock.Options{JournalSecrets: shown, AdminHosts: []string{"mock.test"},
