@@ -37,12 +37,7 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	scratch := boundModels.Get().(map[string]any)
-	defer func() {
-		clear(scratch)
-		boundModels.Put(scratch)
-	}()
-	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body, scratch)
+	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body)
 	if err != nil {
 		return err
 	}
@@ -81,11 +76,6 @@ func (s *Server) handle(c echo.Context) error {
 	return c.Blob(status, neg.ContentType(), encodeCharset(payload, neg.Charset))
 }
 
-// boundModels hold the maps that plain JSON bodies are bound into (jsonnet.BindPlain). A
-// map goes back, emptied, when the handler returns: nothing keeps the bound model past
-// the request (scenario choice, token rotation and rendering only read it).
-var boundModels = sync.Pool{New: func() any { return make(map[string]any, 8) }}
-
 // answerBuffers hold the buffers that compiled answers are written into. A buffer goes
 // back when the handler returns: by then the answer is in net/http's own buffer or on the
 // wire. An answer that outgrows its buffer leaves it unused, and the larger array is not
@@ -117,57 +107,6 @@ var (
 	jsonUTF8 = []string{negotiate.Result{MediaType: negotiate.ApplicationJSON, Charset: "utf-8"}.ContentType()}
 	xmlUTF8  = []string{negotiate.Result{MediaType: negotiate.ApplicationXML, Charset: "utf-8"}.ContentType()}
 )
-
-// negotiations remembers the outcome of negotiation with the default formatters for the
-// header values seen: clients send the same few combinations over and over, and a lookup
-// costs a fifth of negotiating.
-var negotiations = negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
-
-// newNegotiationCache returns an empty cache; set its formatters before use.
-func newNegotiationCache() *negotiationCache {
-	return &negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
-}
-
-// maxNegotiations and maxNegotiationKey bound negotiationCache: once it is full, new
-// combinations are negotiated but not kept, and neither are header values longer than
-// maxNegotiationKey bytes in all, so that a client sending endless or huge variations
-// cannot grow it past about 128 KiB.
-const (
-	maxNegotiations   = 512
-	maxNegotiationKey = 256
-)
-
-// negotiationCache is a bounded cache of negotiate.NegotiateWith for one set of
-// formatters (nil: the defaults), which depends on its Request only; safe for concurrent
-// use.
-type negotiationCache struct {
-	formatters []negotiate.Formatter
-	mu         sync.RWMutex
-	results    map[negotiate.Request]negotiate.Result
-}
-
-func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
-	nc.mu.RLock()
-	res, ok := nc.results[r]
-	nc.mu.RUnlock()
-	if ok {
-		return res
-	}
-	if nc.formatters == nil {
-		res = negotiate.Negotiate(r)
-	} else {
-		res = negotiate.NegotiateWith(r, nc.formatters)
-	}
-	if len(r.Accept)+len(r.ContentType)+len(r.AcceptCharset)+len(r.RequestedWith) > maxNegotiationKey {
-		return res
-	}
-	nc.mu.Lock()
-	if len(nc.results) < maxNegotiations {
-		nc.results[r] = res
-	}
-	nc.mu.Unlock()
-	return res
-}
 
 // firstValue is h.Get(key) for a key already in canonical form: net/http stores request
 // headers under canonical keys, and indexing the map directly skips canonicalizing the

@@ -34,8 +34,8 @@ type RequestLogger interface {
 	LogRequest(e RequestLogEntry)
 }
 
-// The request log's message (exported for loggers that write slog's lines themselves, as
-// internal/reqlog does) and attribute keys.
+// The request log's message (exported for loggers that write slog's lines themselves) and
+// attribute keys.
 const (
 	RequestLogMessage = "request"
 	keyMethod         = "method"
