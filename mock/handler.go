@@ -39,12 +39,7 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	scratch := boundModels.Get().(map[string]any)
-	defer func() {
-		clear(scratch)
-		boundModels.Put(scratch)
-	}()
-	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body, scratch)
+	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body)
 	if err != nil {
 		return err
 	}

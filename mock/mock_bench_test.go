@@ -13,7 +13,6 @@ import (
 	"github.com/helpmock/helpmock/fixtures"
 	"github.com/helpmock/helpmock/internal/dcxml"
 	"github.com/helpmock/helpmock/internal/jsonnet"
-	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
@@ -116,10 +115,7 @@ func BenchmarkBind(b *testing.B) {
 // written to io.Discard: the cost of building the line, not of the write), as serve writes
 // it (reqlog) and as log/slog would.
 func BenchmarkRequest(b *testing.B) {
-	textLog, err := reqlog.New(io.Discard, "text")
-	if err != nil {
-		b.Fatal(err)
-	}
+	textLog := newReqlog(b, io.Discard, "text")
 	slogText := slog.New(slog.NewTextHandler(io.Discard, nil))
 	loggers := []struct {
 		name       string

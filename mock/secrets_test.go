@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helpmock/helpmock/internal/reqlog"
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/mock"
 	publicspec "github.com/helpmock/helpmock/spec"
@@ -51,8 +50,8 @@ func secretRequests() []request {
 func TestJournalKeepsNoSecrets(t *testing.T) {
 	for _, shown := range []bool{false, true} {
 		var slogLine, textLine, jsonLine bytes.Buffer
-		text, _ := reqlog.New(&textLine, "text")
-		jsonLog, _ := reqlog.New(&jsonLine, "json")
+		text := newReqlog(t, &textLine, "text")
+		jsonLog := newReqlog(t, &jsonLine, "json")
 		logs := []*bytes.Buffer{&slogLine, &textLine, &jsonLine}
 		servers := []*mock.Server{
 			newGuardedServer(t, mock.Options{JournalSecrets: shown, AdminHosts: []string{"mock.test"},
@@ -142,8 +141,7 @@ func TestSecretPathParameter(t *testing.T) {
 	}
 	for _, shown := range []bool{false, true} {
 		var logLine bytes.Buffer
-		text, _ := reqlog.New(&logLine, "text")
-		s, err := mock.New(mock.Options{Spec: sp, Journal: 5, JournalSecrets: shown, RequestLog: text})
+		s, err := mock.New(mock.Options{Spec: sp, Journal: 5, JournalSecrets: shown, RequestLog: newReqlog(t, &logLine, "text")})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -52,9 +52,7 @@ type Options struct {
 	// Now returns the current time. Default: time.Now.
 	Now func() time.Time
 	// Rand is the source of random tokens; it need not be safe for concurrent use.
-	// Default: ChaCha8 generators (math/rand/v2, cryptographically strong) seeded from
-	// crypto/rand, one per concurrent reader: unpredictable like crypto/rand.Reader, at a
-	// third of its cost per token.
+	// Default: crypto/rand.Reader.
 	Rand io.Reader
 
 	// Admin serves the admin API under /__helpmock/ (admin.yaml) to requests whose Host is
@@ -174,7 +172,7 @@ func New(opts Options) (*Server, error) {
 		opts.Now = time.Now
 	}
 	if opts.Rand == nil {
-		opts.Rand = newSeededReader()
+		opts.Rand = rand.Reader
 	} else if opts.Rand != rand.Reader {
 		opts.Rand = &lockedReader{r: opts.Rand}
 	}

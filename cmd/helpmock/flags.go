@@ -109,8 +109,8 @@ func (l *logFlags) logger(w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("-log-format %q: want text or json", format)
 }
 
-// requestLog returns the request log for logger, the flags' logger writing to w: a
-// reqlog.Logger on the same w in the same format, whose lines are the ones logger would
+// requestLog returns the request log for logger, the flags' logger writing to w:
+// reqlog on the same w in the same format, whose lines are the ones logger would
 // write, byte for byte, at a fraction of the cost. It returns nil when logger's level
 // leaves Info out; the mock then hands its request log to logger, which drops it.
 func (l *logFlags) requestLog(w io.Writer, logger *slog.Logger) (mock.RequestLogger, error) {
@@ -121,5 +121,5 @@ func (l *logFlags) requestLog(w io.Writer, logger *slog.Logger) (mock.RequestLog
 	if err != nil {
 		return nil, fmt.Errorf("-log-format: %w", err)
 	}
-	return rl, nil
+	return requestLogger{rl}, nil
 }

@@ -8,14 +8,19 @@ import (
 	"github.com/helpmock/helpmock/mock"
 )
 
-// TestLogFlagsRequestLog checks that serve's request log writes the lines its logger
-// would, and that there is none when the level leaves Info out.
+// TestLogFlagsRequestLog checks that serve's request log (internal/reqlog) writes the
+// lines its logger would (mock.SlogRequestLogger), and that there is none when the level
+// leaves Info out. internal/reqlog's own tests compare it with slog on every kind of value.
 func TestLogFlagsRequestLog(t *testing.T) {
-	entry := mock.RequestLogEntry{
+	entries := []mock.RequestLogEntry{{
 		Time: time.Date(2024, 3, 5, 14, 7, 9, 123456789, time.FixedZone("", 3600)), Method: "GET",
 		URI: "/api/v2/values?id=<1>", Status: 404, Latency: 250 * time.Microsecond,
 		Error: `code=404, message="Not Found"`,
-	}
+	}, {
+		Time: time.Date(2024, 3, 5, 14, 7, 9, 0, time.UTC), Method: "POST", URI: "/api/v2/account/refreshtoken",
+		Status: 200, Latency: 1500 * time.Microsecond, Operation: "refreshToken", Scenario: "success",
+		MediaType: "application/xml",
+	}, {}}
 	tests := []struct {
 		level, format string
 		wantLog       bool
@@ -44,8 +49,10 @@ func TestLogFlagsRequestLog(t *testing.T) {
 			if rl == nil {
 				return
 			}
-			rl.LogRequest(entry)
-			mock.SlogRequestLogger{Logger: logger}.LogRequest(entry)
+			for _, entry := range entries {
+				rl.LogRequest(entry)
+				mock.SlogRequestLogger{Logger: logger}.LogRequest(entry)
+			}
 			if fastOut.String() != slogOut.String() {
 				t.Errorf("request log line\n got %q\nwant %q (the logger's)", fastOut.String(), slogOut.String())
 			}

@@ -6,21 +6,19 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/helpmock/helpmock/mock"
 )
 
-// The constant parts of a line: the level and message slog writes for
-// mock.SlogRequestLogger's record (Level INFO, message mock.RequestLogMessage) and the
-// attribute keys, in its order. Neither the message nor a key needs quoting or escaping.
+// The constant parts of a line: the level and message slog writes for the request log's
+// record (level INFO, message "request") and the attribute keys, in its order. Neither
+// the message nor a key needs quoting or escaping.
 const (
-	textHead = "level=INFO msg=" + mock.RequestLogMessage + " method="
-	jsonHead = `"level":"INFO","msg":"` + mock.RequestLogMessage + `","method":"`
+	textHead = "level=INFO msg=request method="
+	jsonHead = `"level":"INFO","msg":"request","method":"`
 )
 
-// appendText appends e's line as slog.TextHandler writes mock.SlogRequestLogger's record
+// appendText appends e's line as slog.TextHandler writes the request log's record
 // (see TextHandler.Handle and commonHandler.handle in log/slog).
-func appendText(b []byte, e *mock.RequestLogEntry) []byte {
+func appendText(b []byte, e *Entry) []byte {
 	if !e.Time.IsZero() { // slog omits the time of a record whose Time is zero
 		b = append(b, "time="...)
 		b = appendRFC3339Millis(b, e.Time)
@@ -44,7 +42,7 @@ func appendText(b []byte, e *mock.RequestLogEntry) []byte {
 }
 
 // appendTextAttr appends sepKey (" key=") and v unless v is "", which
-// mock.SlogRequestLogger leaves out.
+// the request log leaves out.
 func appendTextAttr(b []byte, sepKey, v string) []byte {
 	if v == "" {
 		return b
@@ -113,8 +111,8 @@ var textQuoteSet = func() (set [utf8.RuneSelf]bool) {
 }()
 
 // appendQuotedASCII appends s, all ASCII, quoted exactly as strconv.AppendQuote quotes
-// it, without its rune-by-rune decoding and IsPrint lookups (a third of a text line's
-// cost when the URI has a query): '"' and '\\' are backslashed, printable bytes
+// it, without its rune-by-rune decoding and IsPrint lookups (a URI with a query is
+// quoted on every request): '"' and '\\' are backslashed, printable bytes
 // (' ' to '~') are as they are, \a \b \f \n \r \t \v are escaped as such, and the other
 // control characters and DEL as \xNN.
 func appendQuotedASCII(b []byte, s string) []byte {
@@ -213,10 +211,10 @@ func slogRFC3339Millis(b []byte, t time.Time) []byte {
 	return b
 }
 
-// appendJSON appends e's line as slog.JSONHandler writes mock.SlogRequestLogger's record
+// appendJSON appends e's line as slog.JSONHandler writes the request log's record
 // (see JSONHandler.Handle and appendJSONValue in log/slog): strings escaped, the status
 // a number, the latency in integer nanoseconds as json.Marshal writes a Duration.
-func appendJSON(b []byte, e *mock.RequestLogEntry) []byte {
+func appendJSON(b []byte, e *Entry) []byte {
 	b = append(b, '{')
 	if !e.Time.IsZero() { // slog omits the time of a record whose Time is zero
 		b = append(b, `"time":`...)
@@ -239,7 +237,7 @@ func appendJSON(b []byte, e *mock.RequestLogEntry) []byte {
 }
 
 // appendJSONAttr appends sepKey (`,"key":"`), v escaped and the closing quote unless v
-// is "", which mock.SlogRequestLogger leaves out.
+// is "", which the request log leaves out.
 func appendJSONAttr(b []byte, sepKey, v string) []byte {
 	if v == "" {
 		return b

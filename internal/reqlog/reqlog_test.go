@@ -2,6 +2,7 @@ package reqlog
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,15 +11,27 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-
-	"github.com/helpmock/helpmock/mock"
 )
 
 var formats = []string{"text", "json"}
 
-// slogLine is the reference: the line mock.SlogRequestLogger writes for e through
-// slog's handler for format with default options.
-func slogLine(tb testing.TB, format string, e mock.RequestLogEntry) string {
+// logSlog is the reference: it hands h the record mock.SlogRequestLogger makes of e
+// (cmd/helpmock's TestLogFlagsRequestLog checks that they write the same lines).
+func logSlog(h slog.Handler, e Entry) {
+	r := slog.NewRecord(e.Time, slog.LevelInfo, "request", 0)
+	r.AddAttrs(slog.String("method", e.Method), slog.String("uri", e.URI),
+		slog.Int("status", e.Status), slog.Duration("latency", e.Latency))
+	for _, a := range []slog.Attr{slog.String("op", e.Operation), slog.String("scenario", e.Scenario),
+		slog.String("media_type", e.MediaType), slog.String("error", e.Error)} {
+		if a.Value.String() != "" {
+			r.AddAttrs(a)
+		}
+	}
+	_ = h.Handle(context.Background(), r)
+}
+
+// slogLine is the line slog's handler for format, with default options, writes for e.
+func slogLine(tb testing.TB, format string, e Entry) string {
 	tb.Helper()
 	var buf bytes.Buffer
 	var h slog.Handler
@@ -30,35 +43,35 @@ func slogLine(tb testing.TB, format string, e mock.RequestLogEntry) string {
 	default:
 		tb.Fatalf("no slog handler for format %q", format)
 	}
-	mock.SlogRequestLogger{Logger: slog.New(h)}.LogRequest(e)
+	logSlog(h, e)
 	return buf.String()
 }
 
 // fastLine is the line a Logger for format writes for e.
-func fastLine(tb testing.TB, format string, e mock.RequestLogEntry) string {
+func fastLine(tb testing.TB, format string, e Entry) string {
 	tb.Helper()
 	var buf bytes.Buffer
 	l, err := New(&buf, format)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	l.LogRequest(e)
+	l.Log(e)
 	return buf.String()
 }
 
 // checkSame fails unless the Logger writes e's line as slog does, in every format.
-func checkSame(tb testing.TB, e mock.RequestLogEntry) {
+func checkSame(tb testing.TB, e Entry) {
 	tb.Helper()
 	for _, format := range formats {
 		if got, want := fastLine(tb, format, e), slogLine(tb, format, e); got != want {
-			tb.Errorf("%s LogRequest(%+v)\n got %q\nwant %q", format, e, got, want)
+			tb.Errorf("%s Log(%+v)\n got %q\nwant %q", format, e, got, want)
 		}
 	}
 }
 
 // baseEntry is a typical request: every field set, nothing to quote.
-func baseEntry() mock.RequestLogEntry {
-	return mock.RequestLogEntry{
+func baseEntry() Entry {
+	return Entry{
 		Time:      time.Date(2024, 3, 5, 14, 7, 9, 123456789, time.UTC),
 		Method:    "POST",
 		URI:       "/api/v2/account/refreshtoken?x=1",
@@ -133,14 +146,14 @@ func TestAppendQuotedASCII(t *testing.T) {
 func TestLogRequestMatchesSlogStrings(t *testing.T) {
 	fields := []struct {
 		name string
-		set  func(e *mock.RequestLogEntry, s string)
+		set  func(e *Entry, s string)
 	}{
-		{"method", func(e *mock.RequestLogEntry, s string) { e.Method = s }},
-		{"uri", func(e *mock.RequestLogEntry, s string) { e.URI = s }},
-		{"op", func(e *mock.RequestLogEntry, s string) { e.Operation = s }},
-		{"scenario", func(e *mock.RequestLogEntry, s string) { e.Scenario = s }},
-		{"media_type", func(e *mock.RequestLogEntry, s string) { e.MediaType = s }},
-		{"error", func(e *mock.RequestLogEntry, s string) { e.Error = s }},
+		{"method", func(e *Entry, s string) { e.Method = s }},
+		{"uri", func(e *Entry, s string) { e.URI = s }},
+		{"op", func(e *Entry, s string) { e.Operation = s }},
+		{"scenario", func(e *Entry, s string) { e.Scenario = s }},
+		{"media_type", func(e *Entry, s string) { e.MediaType = s }},
+		{"error", func(e *Entry, s string) { e.Error = s }},
 	}
 	for _, f := range fields {
 		for _, tt := range awkwardStrings {
@@ -157,58 +170,58 @@ func TestLogRequestMatchesSlog(t *testing.T) {
 	ist := time.FixedZone("IST", 5*3600+30*60)
 	tests := []struct {
 		name string
-		edit func(e *mock.RequestLogEntry)
+		edit func(e *Entry)
 	}{
-		{"typical", func(e *mock.RequestLogEntry) {}},
-		{"no optional fields", func(e *mock.RequestLogEntry) { e.Operation, e.Scenario, e.MediaType, e.Error = "", "", "", "" }},
-		{"only op", func(e *mock.RequestLogEntry) { e.Scenario, e.MediaType = "", "" }},
-		{"only scenario", func(e *mock.RequestLogEntry) { e.Operation, e.MediaType = "", "" }},
-		{"only media_type", func(e *mock.RequestLogEntry) { e.Operation, e.Scenario = "", "" }},
-		{"only error", func(e *mock.RequestLogEntry) {
+		{"typical", func(e *Entry) {}},
+		{"no optional fields", func(e *Entry) { e.Operation, e.Scenario, e.MediaType, e.Error = "", "", "", "" }},
+		{"only op", func(e *Entry) { e.Scenario, e.MediaType = "", "" }},
+		{"only scenario", func(e *Entry) { e.Operation, e.MediaType = "", "" }},
+		{"only media_type", func(e *Entry) { e.Operation, e.Scenario = "", "" }},
+		{"only error", func(e *Entry) {
 			e.Operation, e.Scenario, e.MediaType, e.Error = "", "", "", "code=404, message=Not Found"
 		}},
-		{"all optional fields", func(e *mock.RequestLogEntry) { e.Error = "boom" }},
-		{"every string empty", func(e *mock.RequestLogEntry) { *e = mock.RequestLogEntry{Time: e.Time} }},
-		{"zero entry", func(e *mock.RequestLogEntry) { *e = mock.RequestLogEntry{} }},
+		{"all optional fields", func(e *Entry) { e.Error = "boom" }},
+		{"every string empty", func(e *Entry) { *e = Entry{Time: e.Time} }},
+		{"zero entry", func(e *Entry) { *e = Entry{} }},
 
-		{"status 0", func(e *mock.RequestLogEntry) { e.Status = 0 }},
-		{"status 500", func(e *mock.RequestLogEntry) { e.Status = 500 }},
-		{"status negative", func(e *mock.RequestLogEntry) { e.Status = -1 }},
-		{"status large", func(e *mock.RequestLogEntry) { e.Status = 1 << 40 }},
+		{"status 0", func(e *Entry) { e.Status = 0 }},
+		{"status 500", func(e *Entry) { e.Status = 500 }},
+		{"status negative", func(e *Entry) { e.Status = -1 }},
+		{"status large", func(e *Entry) { e.Status = 1 << 40 }},
 
-		{"latency 0", func(e *mock.RequestLogEntry) { e.Latency = 0 }},
-		{"latency 1ns", func(e *mock.RequestLogEntry) { e.Latency = 1 }},
-		{"latency 999ns", func(e *mock.RequestLogEntry) { e.Latency = 999 }},
-		{"latency 1.5µs", func(e *mock.RequestLogEntry) { e.Latency = 1500 }},
-		{"latency 1.5ms", func(e *mock.RequestLogEntry) { e.Latency = 1500 * time.Microsecond }},
-		{"latency 2m3s", func(e *mock.RequestLogEntry) { e.Latency = 2*time.Minute + 3*time.Second }},
-		{"latency 26h0.000000001s", func(e *mock.RequestLogEntry) { e.Latency = 26*time.Hour + 1 }},
-		{"latency negative", func(e *mock.RequestLogEntry) { e.Latency = -1500 * time.Microsecond }},
-		{"latency min", func(e *mock.RequestLogEntry) { e.Latency = time.Duration(-1 << 63) }},
-		{"latency max", func(e *mock.RequestLogEntry) { e.Latency = time.Duration(1<<63 - 1) }},
+		{"latency 0", func(e *Entry) { e.Latency = 0 }},
+		{"latency 1ns", func(e *Entry) { e.Latency = 1 }},
+		{"latency 999ns", func(e *Entry) { e.Latency = 999 }},
+		{"latency 1.5µs", func(e *Entry) { e.Latency = 1500 }},
+		{"latency 1.5ms", func(e *Entry) { e.Latency = 1500 * time.Microsecond }},
+		{"latency 2m3s", func(e *Entry) { e.Latency = 2*time.Minute + 3*time.Second }},
+		{"latency 26h0.000000001s", func(e *Entry) { e.Latency = 26*time.Hour + 1 }},
+		{"latency negative", func(e *Entry) { e.Latency = -1500 * time.Microsecond }},
+		{"latency min", func(e *Entry) { e.Latency = time.Duration(-1 << 63) }},
+		{"latency max", func(e *Entry) { e.Latency = time.Duration(1<<63 - 1) }},
 
-		{"time UTC", func(e *mock.RequestLogEntry) {}},
-		{"time +05:30", func(e *mock.RequestLogEntry) { e.Time = e.Time.In(ist) }},
-		{"time -08:00", func(e *mock.RequestLogEntry) { e.Time = e.Time.In(time.FixedZone("PST", -8*3600)) }},
-		{"time offset with seconds", func(e *mock.RequestLogEntry) { e.Time = e.Time.In(time.FixedZone("", 3723)) }},
-		{"time zero offset, not UTC", func(e *mock.RequestLogEntry) { e.Time = e.Time.In(time.FixedZone("GMT", 0)) }},
-		{"time 0 ns", func(e *mock.RequestLogEntry) { e.Time = time.Date(2024, 3, 5, 14, 7, 9, 0, ist) }},
-		{"time 1 ms", func(e *mock.RequestLogEntry) { e.Time = time.Date(2024, 3, 5, 14, 7, 9, 1e6, time.UTC) }},
-		{"time 999999999 ns", func(e *mock.RequestLogEntry) { e.Time = time.Date(2024, 12, 31, 23, 59, 59, 999999999, time.UTC) }},
-		{"time year 1", func(e *mock.RequestLogEntry) { e.Time = time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC) }},
-		{"time year 1 in +05:30", func(e *mock.RequestLogEntry) { e.Time = time.Date(1, 1, 1, 0, 0, 0, 0, ist) }},
-		{"time year 0", func(e *mock.RequestLogEntry) { e.Time = time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC) }},
-		{"time year -1", func(e *mock.RequestLogEntry) { e.Time = time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC) }},
-		{"time year 9999", func(e *mock.RequestLogEntry) { e.Time = time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC) }},
-		{"time year 10000", func(e *mock.RequestLogEntry) { e.Time = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }},
-		{"time year 10000 in -08:00", func(e *mock.RequestLogEntry) {
+		{"time UTC", func(e *Entry) {}},
+		{"time +05:30", func(e *Entry) { e.Time = e.Time.In(ist) }},
+		{"time -08:00", func(e *Entry) { e.Time = e.Time.In(time.FixedZone("PST", -8*3600)) }},
+		{"time offset with seconds", func(e *Entry) { e.Time = e.Time.In(time.FixedZone("", 3723)) }},
+		{"time zero offset, not UTC", func(e *Entry) { e.Time = e.Time.In(time.FixedZone("GMT", 0)) }},
+		{"time 0 ns", func(e *Entry) { e.Time = time.Date(2024, 3, 5, 14, 7, 9, 0, ist) }},
+		{"time 1 ms", func(e *Entry) { e.Time = time.Date(2024, 3, 5, 14, 7, 9, 1e6, time.UTC) }},
+		{"time 999999999 ns", func(e *Entry) { e.Time = time.Date(2024, 12, 31, 23, 59, 59, 999999999, time.UTC) }},
+		{"time year 1", func(e *Entry) { e.Time = time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC) }},
+		{"time year 1 in +05:30", func(e *Entry) { e.Time = time.Date(1, 1, 1, 0, 0, 0, 0, ist) }},
+		{"time year 0", func(e *Entry) { e.Time = time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC) }},
+		{"time year -1", func(e *Entry) { e.Time = time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC) }},
+		{"time year 9999", func(e *Entry) { e.Time = time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC) }},
+		{"time year 10000", func(e *Entry) { e.Time = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC) }},
+		{"time year 10000 in -08:00", func(e *Entry) {
 			e.Time = time.Date(10000, 1, 1, 3, 0, 0, 5e8, time.FixedZone("", -8*3600))
 		}},
-		{"time zero", func(e *mock.RequestLogEntry) { e.Time = time.Time{} }},
-		{"time zero in a zone", func(e *mock.RequestLogEntry) { e.Time = time.Time{}.In(ist) }},
-		{"time unix 0", func(e *mock.RequestLogEntry) { e.Time = time.Unix(0, 0) }},
-		{"time now, monotonic", func(e *mock.RequestLogEntry) { e.Time = time.Now() }},
-		{"time local", func(e *mock.RequestLogEntry) { e.Time = e.Time.Local() }},
+		{"time zero", func(e *Entry) { e.Time = time.Time{} }},
+		{"time zero in a zone", func(e *Entry) { e.Time = time.Time{}.In(ist) }},
+		{"time unix 0", func(e *Entry) { e.Time = time.Unix(0, 0) }},
+		{"time now, monotonic", func(e *Entry) { e.Time = time.Now() }},
+		{"time local", func(e *Entry) { e.Time = e.Time.Local() }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,10 +295,10 @@ func TestLogRequestOneWritePerLine(t *testing.T) {
 			e.Error = "line one\nline two"
 			e.URI = strings.Repeat("/long", 4000) // longer than a pooled buffer
 			for range 3 {
-				l.LogRequest(e)
+				l.Log(e)
 			}
 			if len(w.writes) != 3 {
-				t.Fatalf("3 LogRequest calls made %d writes, want 3", len(w.writes))
+				t.Fatalf("3 Log calls made %d writes, want 3", len(w.writes))
 			}
 			for i, line := range w.writes {
 				if strings.Count(line, "\n") != 1 || !strings.HasSuffix(line, "\n") {
@@ -300,7 +313,7 @@ func TestLogRequestAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector makes sync.Pool drop buffers")
 	}
-	entries := map[string]mock.RequestLogEntry{"typical": baseEntry()}
+	entries := map[string]Entry{"typical": baseEntry()}
 	quoted := baseEntry()
 	quoted.Error, quoted.URI = "bad \"thing\"\n\xff", "/a b?c=<d>&e=\u2028"
 	entries["quoted"] = quoted
@@ -311,8 +324,8 @@ func TestLogRequestAllocs(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if n := testing.AllocsPerRun(1000, func() { l.LogRequest(e) }); n != 0 {
-					t.Errorf("LogRequest allocates %v times per line, want 0", n)
+				if n := testing.AllocsPerRun(1000, func() { l.Log(e) }); n != 0 {
+					t.Errorf("Log allocates %v times per line, want 0", n)
 				}
 			})
 		}

@@ -13,10 +13,11 @@ import (
 	yaml "github.com/oasdiff/yaml3"
 )
 
-// This file turns the YAML node tree of a document into JSON text by hand. kin-openapi's
-// own YAML path (YAML → interface{} → JSON → openapi3.T, plus origin tracking) costs most
-// of `helpmock serve`'s start-up, while JSON text takes its encoding/json path, about three
-// times faster. One node parse also serves for the properties' declaration order (order.go).
+// This file turns the YAML node tree of a document into JSON text by hand, so that
+// kin-openapi reads it through its encoding/json path rather than its YAML path (YAML →
+// interface{} → JSON → openapi3.T, plus origin tracking), which would be most of `helpmock
+// serve`'s start-up (the figures: bench/results.md, "Fast paths"). One node parse also
+// serves for the properties' declaration order (order.go).
 //
 // The conversion is deliberately narrow: it accepts only what has one obvious JSON meaning,
 // the same one kin-openapi's YAML path gives it, and reports anything else (anchors and
@@ -165,7 +166,7 @@ const SourceSHA256Member = "x-helpmock-source-sha256"
 
 // JSONDocument returns the JSON form of yamlData, an OpenAPI document, indented by two
 // spaces, with its members in the YAML's order and SourceSHA256Member first. It is what
-// openapi.json holds: Load reads JSON several times faster than YAML.
+// openapi.json holds: Load reads JSON faster than YAML (bench/results.md, "Fast paths").
 func JSONDocument(yamlData []byte) ([]byte, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlData, &root); err != nil {

@@ -14,8 +14,8 @@ import (
 // mapping with a key twice too (yaml3 refuses those), so that Load leaves such documents
 // to the YAML parser and its errors.
 //
-// Written by hand because yaml3's parser is slow: on the embedded spec it took a tenth of
-// `helpmock serve`'s start-up, ten times what this takes.
+// Written by hand because yaml3's parser is slow: it keeps `helpmock serve`'s start-up
+// under its target (the figures: bench/results.md, "Fast paths").
 func jsonNode(data []byte) (*yaml.Node, bool) {
 	p := jsonParser{data: data}
 	p.space()
