@@ -23,7 +23,9 @@ var readable = map[string]bool{
 // bind reads the request body as Web API's model binding would and returns the bound model
 // in JSON form (nil for an operation without a body). In strict mode it also rejects what
 // Web API would silently ignore or lose.
-func (s *Server) bind(op *operation, contentType string, body []byte) (map[string]any, error) {
+// scratch, an empty map, may hold the bound model: the caller reuses it (handle pools
+// them), so the returned map must not outlive the request.
+func (s *Server) bind(op *operation, contentType string, body []byte, scratch map[string]any) (map[string]any, error) {
 	if op.Request == nil {
 		return nil, nil
 	}
@@ -45,7 +47,7 @@ func (s *Server) bind(op *operation, contentType string, body []byte) (map[strin
 	body, charset := requestCharset(body, contentType, mediaType)
 	switch {
 	case spec.IsJSON(mediaType):
-		return s.bindJSON(op, layout, body)
+		return s.bindJSON(op, layout, body, scratch)
 	case spec.IsXML(mediaType):
 		return s.bindXML(op, layout, body, charset)
 	default:
@@ -53,8 +55,8 @@ func (s *Server) bind(op *operation, contentType string, body []byte) (map[strin
 	}
 }
 
-func (s *Server) bindJSON(op *operation, layout *model.Type, body []byte) (map[string]any, error) {
-	if value := map[string]any{}; jsonnet.BindPlain(layout, body, value) {
+func (s *Server) bindJSON(op *operation, layout *model.Type, body []byte, scratch map[string]any) (map[string]any, error) {
+	if value := scratch; jsonnet.BindPlain(layout, body, value) {
 		// The plainest body: what Read and Bind would bind, with nothing to complain of.
 		if !s.opts.Lenient {
 			var e modelErrors

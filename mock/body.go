@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 )
 
 // Reading the request body, the first part of the bind step: at most
@@ -58,3 +59,8 @@ func readAtMost(r io.Reader, contentLength, n int64) ([]byte, error) {
 		}
 	}
 }
+
+// boundModels hold the maps that plain JSON bodies are bound into (jsonnet.BindPlain). A
+// map goes back, emptied, when the handler returns: nothing keeps the bound model past
+// the request (scenario choice, token rotation and rendering only read it).
+var boundModels = sync.Pool{New: func() any { return make(map[string]any, 8) }}

@@ -29,6 +29,8 @@ type formats struct {
 	writable []string
 	// xml holds the media types the XML formatter writes.
 	xml map[string]bool
+	// cache remembers negotiations; the default formats share the package's.
+	cache *negotiationCache
 }
 
 // defaultFormats are Web API's default formatters, the embedded spec's formats.
@@ -36,6 +38,7 @@ var defaultFormats = &formats{
 	formatters: negotiate.DefaultFormatters,
 	writable:   []string{spec.ApplicationJSON, spec.TextJSON, spec.ApplicationXML, spec.TextXML},
 	xml:        map[string]bool{spec.ApplicationXML: true, spec.TextXML: true},
+	cache:      &negotiations,
 }
 
 // isXML reports whether the XML formatter writes mediaType (lower case).
@@ -105,7 +108,7 @@ func (fs *formatSet) build() *formats {
 		(slices.Equal(jsonTypes, defaultFormats.formatters[0].MediaTypes) && slices.Equal(xmlTypes, defaultFormats.formatters[1].MediaTypes)) {
 		return defaultFormats
 	}
-	f := &formats{xml: map[string]bool{}}
+	f := &formats{xml: map[string]bool{}, cache: newNegotiationCache()}
 	if len(jsonTypes) > 0 {
 		f.formatters = append(f.formatters, negotiate.Formatter{MediaTypes: jsonTypes, JSON: true})
 	}
@@ -116,6 +119,7 @@ func (fs *formatSet) build() *formats {
 		f.xml[t] = true
 	}
 	f.writable = append(slices.Clone(jsonTypes), xmlTypes...)
+	f.cache.formatters = f.formatters
 	return f
 }
 

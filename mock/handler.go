@@ -39,7 +39,12 @@ func (s *Server) handle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body)
+	scratch := boundModels.Get().(map[string]any)
+	defer func() {
+		clear(scratch)
+		boundModels.Put(scratch)
+	}()
+	bound, err := s.bind(op, firstValue(req.Header, echo.HeaderContentType), body, scratch)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package mock
 
 import (
 	"net/http"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -10,16 +11,67 @@ import (
 
 // The negotiate step: the media type and charset of the answer, by ASP.NET Web API's
 // content negotiation (internal/negotiate) among the formats the operation writes
-// (formats.go).
+// (formats.go). The outcome depends on four header values only, so it is cached.
 
 // negotiate runs Web API's content negotiation for req among f's media types.
 func (f *formats) negotiate(req *http.Request) negotiate.Result {
-	return negotiate.NegotiateWith(negotiate.Request{
+	return f.cache.negotiate(negotiate.Request{
 		Accept:        joinHeader(req.Header[echo.HeaderAccept]),
 		ContentType:   firstValue(req.Header, echo.HeaderContentType),
 		AcceptCharset: joinHeader(req.Header["Accept-Charset"]),
 		RequestedWith: firstValue(req.Header, echo.HeaderXRequestedWith),
-	}, f.formatters)
+	})
+}
+
+// negotiations remembers the outcome of negotiation with the default formatters for the
+// header values seen: clients send the same few combinations over and over, and a lookup
+// costs a fifth of negotiating.
+var negotiations = negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
+
+// newNegotiationCache returns an empty cache; set its formatters before use.
+func newNegotiationCache() *negotiationCache {
+	return &negotiationCache{results: map[negotiate.Request]negotiate.Result{}}
+}
+
+// maxNegotiations and maxNegotiationKey bound negotiationCache: once it is full, new
+// combinations are negotiated but not kept, and neither are header values longer than
+// maxNegotiationKey bytes in all, so that a client sending endless or huge variations
+// cannot grow it past about 128 KiB.
+const (
+	maxNegotiations   = 512
+	maxNegotiationKey = 256
+)
+
+// negotiationCache is a bounded cache of negotiate.NegotiateWith for one set of
+// formatters (nil: the defaults), which depends on its Request only; safe for concurrent
+// use.
+type negotiationCache struct {
+	formatters []negotiate.Formatter
+	mu         sync.RWMutex
+	results    map[negotiate.Request]negotiate.Result
+}
+
+func (nc *negotiationCache) negotiate(r negotiate.Request) negotiate.Result {
+	nc.mu.RLock()
+	res, ok := nc.results[r]
+	nc.mu.RUnlock()
+	if ok {
+		return res
+	}
+	if nc.formatters == nil {
+		res = negotiate.Negotiate(r)
+	} else {
+		res = negotiate.NegotiateWith(r, nc.formatters)
+	}
+	if len(r.Accept)+len(r.ContentType)+len(r.AcceptCharset)+len(r.RequestedWith) > maxNegotiationKey {
+		return res
+	}
+	nc.mu.Lock()
+	if len(nc.results) < maxNegotiations {
+		nc.results[r] = res
+	}
+	nc.mu.Unlock()
+	return res
 }
 
 // firstValue is h.Get(key) for a key already in canonical form: net/http stores request
