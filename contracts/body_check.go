@@ -2,7 +2,6 @@ package contracts
 
 import (
 	"context"
-	"strings"
 
 	"github.com/helpmock/helpmock/internal/conform"
 )
@@ -26,14 +25,4 @@ var bodyChecks = map[conform.Rule]string{
 	conform.RuleSchema:     CheckJSONSchema,
 	conform.RuleJSONLayout: CheckJSONMembers,
 	conform.RuleXML:        CheckXML,
-}
-
-// excerpt returns at most 200 bytes of b, for messages.
-func excerpt(b []byte) string {
-	const max = 200
-	s := string(b)
-	if len(s) > max {
-		s = s[:max] + "…"
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/helpmock/helpmock/internal/conform"
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
@@ -63,7 +64,7 @@ func checkModelState(x *exchange) (Violation, bool) {
 		return Violation{}, true
 	}
 	return Violation{Check: CheckBody, Path: "/ModelState", Expected: "an HttpError with the binding errors in ModelState",
-		Actual: excerpt(x.body),
+		Actual: conform.Excerpt(x.body),
 		Message: fmt.Sprintf("Web API answers %s with 400 and the binding errors by key in ModelState "+
 			`({"Message":"The request is invalid.","ModelState":{"model":["An error has occurred."]}})`, describe(x.c))}, false
 }

@@ -41,11 +41,11 @@ func responseJSON(ctx context.Context, in *ResponseInput, mediaType string, t *m
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return []Violation{{Rule: RuleBody, Expected: "a JSON " + typeName(t), Actual: excerpt(in.Body),
+		return []Violation{{Rule: RuleBody, Expected: "a JSON " + typeName(t), Actual: Excerpt(in.Body),
 			Message: fmt.Sprintf("the %s body is not JSON: %v", mediaType, err)}}
 	}
 	if dec.More() {
-		out = append(out, Violation{Rule: RuleBody, Actual: excerpt(in.Body), Message: "the JSON body has data after its value"})
+		out = append(out, Violation{Rule: RuleBody, Actual: Excerpt(in.Body), Message: "the JSON body has data after its value"})
 	}
 
 	op := in.Operation
@@ -199,7 +199,7 @@ func valueSummary(v any, reason string) string {
 	if err != nil {
 		return fmt.Sprint(v)
 	}
-	return excerpt(data)
+	return Excerpt(data)
 }
 
 // jsonMembers checks what the schema cannot: member names match the documented ones

@@ -65,8 +65,8 @@ func typeName(t *model.Type) string {
 	return t.Kind.String()
 }
 
-// excerpt returns at most 200 bytes of b, for messages.
-func excerpt(b []byte) string {
+// Excerpt returns at most 200 bytes of b, valid UTF-8, for a violation's Actual.
+func Excerpt(b []byte) string {
 	const max = 200
 	s := string(b)
 	if len(s) > max {
