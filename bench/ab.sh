@@ -50,23 +50,7 @@ for arg in "$@"; do
 done
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install -y wrk)"
 
-declare -a PIDS=()
-stop_server() {
-	local pid=$1 i
-	kill "$pid" 2>/dev/null || return 0
-	for i in $(seq 100); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -9 "$pid" 2>/dev/null || true
-}
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do
-		stop_server "$pid"
-	done
-}
-trap cleanup EXIT
+source "$BENCH/servers.sh"
 
 mkdir -p "$BIN" "$OUT"
 (cd "$ROOT" && go build -o "$BIN/benchtool" ./bench/benchtool) || die "go build failed"

@@ -35,23 +35,7 @@ log() { printf 'run.sh: %s\n' "$*" >&2; }
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 1; }
 
 # Every server still running is stopped by its own PID when the script exits.
-declare -a PIDS=()
-stop_server() {
-	local pid=$1 i
-	kill "$pid" 2>/dev/null || return 0
-	for i in $(seq 100); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.05
-	done
-	kill -9 "$pid" 2>/dev/null || true
-}
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do
-		stop_server "$pid"
-	done
-}
-trap cleanup EXIT
+source "$BENCH/servers.sh"
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
