@@ -80,7 +80,8 @@ func (s *Spec) Name() string { return s.compiled.Source }
 func (s *Spec) Document() *openapi3.T { return s.compiled.Doc }
 
 // OperationIDs returns the operationIds of the document's operations, by path then
-// method: the names that contracts.Options.Operations and the mock's admin API take.
+// method: the names that contracts.Options.Only, fixture files and the mock's admin API
+// take.
 func (s *Spec) OperationIDs() []string {
 	ids := make([]string, len(s.compiled.Operations))
 	for i, o := range s.compiled.Operations {
