@@ -146,36 +146,29 @@ base=${NAMES[0]}
 printf '\n%s rounds of %s per run (wrk -t %s -c %s), %s start-ups each; load average before %s, after %s\n\n' \
 	"$ROUNDS" "$DURATION" "$THREADS" "$CONNECTIONS" "$STARTS" "$LOAD_BEFORE" "$LOAD_AFTER"
 printf '| Measure | %s |\n|---|%s\n' "$(IFS='|'; echo "${NAMES[*]}" | sed 's/|/ | /g')" "$(printf -- '---:|%.0s' "${NAMES[@]}")"
-for c in "${CASES[@]}"; do
-	cname=${c%%|*}
-	row="| $cname req/s (× $base, median of rounds' ratios)"
-	for name in "${NAMES[@]}"; do
-		m=$(awk -F'\t' -v b="$name" -v c="$cname" '$2 == b && $3 == c {print $4}' "$RAW" | median)
-		if [ "$name" = "$base" ]; then
-			row+=" | $(printf '%.0f' "$m")"
-		else
-			r=$(awk -F'\t' -v a="$base" -v b="$name" -v c="$cname" '$3 == c && $2 == a {x[$1] = $4} $3 == c && $2 == b {y[$1] = $4}
-				END {for (k in y) if (k in x) print y[k] / x[k]}' "$RAW" | median)
-			row+=" | $(printf '%.0f (%.3f×)' "$m" "$r")"
-		fi
+# ratio_rows LABEL COLUMN FORMAT prints one row per case: the median of raw column COLUMN
+# for each build (printf FORMAT), and for every build but the first the median of the
+# rounds' ratios to it.
+ratio_rows() {
+	local label=$1 col=$2 fmt=$3 c cname row name m r
+	for c in "${CASES[@]}"; do
+		cname=${c%%|*}
+		row="| $cname $label"
+		for name in "${NAMES[@]}"; do
+			m=$(awk -F'\t' -v b="$name" -v c="$cname" -v k="$col" '$2 == b && $3 == c {print $k}' "$RAW" | median)
+			if [ "$name" = "$base" ]; then
+				row+=" | $(printf "$fmt" "$m")"
+			else
+				r=$(awk -F'\t' -v a="$base" -v b="$name" -v c="$cname" -v k="$col" '$3 == c && $2 == a {x[$1] = $k} $3 == c && $2 == b {y[$1] = $k}
+					END {for (i in y) if (i in x) print y[i] / x[i]}' "$RAW" | median)
+				row+=" | $(printf "$fmt (%.3f×)" "$m" "$r")"
+			fi
+		done
+		echo "$row |"
 	done
-	echo "$row |"
-done
-for c in "${CASES[@]}"; do
-	cname=${c%%|*}
-	row="| $cname CPU µs per request (× $base)"
-	for name in "${NAMES[@]}"; do
-		m=$(awk -F'\t' -v b="$name" -v c="$cname" '$2 == b && $3 == c {print $7}' "$RAW" | median)
-		if [ "$name" = "$base" ]; then
-			row+=" | $(printf '%.2f' "$m")"
-		else
-			r=$(awk -F'\t' -v a="$base" -v b="$name" -v c="$cname" '$3 == c && $2 == a {x[$1] = $7} $3 == c && $2 == b {y[$1] = $7}
-				END {for (k in y) if (k in x) print y[k] / x[k]}' "$RAW" | median)
-			row+=" | $(printf '%.2f (%.3f×)' "$m" "$r")"
-		fi
-	done
-	echo "$row |"
-done
+}
+ratio_rows "req/s (× $base, median of rounds' ratios)" 4 '%.0f'
+ratio_rows "CPU µs per request (× $base)" 7 '%.2f'
 row="| start to first answer, ms (− $base, median of rounds' differences)"
 for name in "${NAMES[@]}"; do
 	m=$(awk -F'\t' -v b="$name" '$2 == b {print $3}' "$START" | median)

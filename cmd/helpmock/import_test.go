@@ -195,18 +195,9 @@ func TestImportedCorpusServed(t *testing.T) {
 		for _, op := range s.Operations {
 			for _, mt := range []string{spec.ApplicationJSON, spec.ApplicationXML} {
 				t.Run(filepath.Base(dir)+"/"+op.ID+"/"+mt, func(t *testing.T) {
-					path, query := op.Path, ""
-					for _, p := range op.Op.Parameters {
-						switch {
-						case p.Value == nil:
-						case p.Value.In == "path":
-							path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", validParamValue(p.Value.Schema.Value))
-						case p.Value.In == "query" && p.Value.Required:
-							query += "&" + p.Value.Name + "=" + validParamValue(p.Value.Schema.Value)
-						}
-					}
+					path, query := requestTarget(op)
 					if query != "" {
-						path += "?" + query[1:]
+						path += "?" + query
 					}
 					var body io.Reader
 					req := httptest.NewRequest(op.Method, path, nil)

@@ -211,27 +211,9 @@ func firstJSONOrXML(mediaTypes []string) string {
 // page's documented request sample (in mt) as the body when the operation takes one.
 func defaultAnswer(t *testing.T, base string, op *spec.Operation, mt string) (int, string) {
 	t.Helper()
-	path := op.Path
-	query := ""
-	for _, p := range op.Op.Parameters {
-		if p.Value == nil {
-			continue
-		}
-		v := samplePathValue("")
-		if p.Value.Schema != nil && p.Value.Schema.Value != nil {
-			v = validParamValue(p.Value.Schema.Value)
-		}
-		switch p.Value.In {
-		case "path":
-			path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", v)
-		case "query":
-			if p.Value.Required {
-				query += "&" + p.Value.Name + "=" + v
-			}
-		}
-	}
+	path, query := requestTarget(op)
 	if query != "" {
-		path += "?" + query[1:]
+		path += "?" + query
 	}
 	var body io.Reader
 	contentType := ""
@@ -272,6 +254,31 @@ func defaultAnswer(t *testing.T, base string, op *spec.Operation, mt string) (in
 
 // validParamValue picks a URI value its schema accepts: an enum's first value, a uuid, or
 // the first of a few candidates that matches the pattern and lengths.
+// requestTarget returns op's path with each path parameter filled with a valid value, and
+// the query string ("" or "a=1&b=2", without the "?") of its required query parameters.
+func requestTarget(op *spec.Operation) (path, query string) {
+	path = op.Path
+	var q []string
+	for _, p := range op.Op.Parameters {
+		switch {
+		case p.Value == nil:
+		case p.Value.In == "path":
+			path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", paramValue(p.Value))
+		case p.Value.In == "query" && p.Value.Required:
+			q = append(q, p.Value.Name+"="+paramValue(p.Value))
+		}
+	}
+	return path, strings.Join(q, "&")
+}
+
+// paramValue is a valid value of p, or a sample one when p has no schema.
+func paramValue(p *openapi3.Parameter) string {
+	if p.Schema == nil || p.Schema.Value == nil {
+		return samplePathValue("")
+	}
+	return validParamValue(p.Schema.Value)
+}
+
 func validParamValue(s *openapi3.Schema) string {
 	if len(s.Enum) > 0 {
 		return fmt.Sprint(s.Enum[0])

@@ -122,21 +122,12 @@ func TestImportNeverWritesWhatServeRefuses(t *testing.T) {
 				t.Errorf("route gives paths %v, want %s too (its last parameter is optional)", paths(s), tc.also)
 			}
 			for _, op := range s.Operations {
-				path, query := op.Path, ""
-				for _, p := range op.Op.Parameters {
-					switch {
-					case p.Value == nil:
-					case p.Value.In == "path":
-						path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", validParamValue(p.Value.Schema.Value))
-					case p.Value.In == "query" && p.Value.Required:
-						query += "&" + p.Value.Name + "=" + validParamValue(p.Value.Schema.Value)
-					}
-				}
+				path, query := requestTarget(op)
 				if tc.deep != "" && op.Path == tc.path {
 					path = tc.deep
 				}
 				if query != "" {
-					path += "?" + query[1:]
+					path += "?" + query
 				}
 				var body io.Reader
 				req := httptest.NewRequest(op.Method, path, nil)
