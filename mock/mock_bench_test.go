@@ -16,6 +16,7 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 	"github.com/helpmock/helpmock/internal/spec/bridge"
 	"github.com/helpmock/helpmock/mock"
+	publicspec "github.com/helpmock/helpmock/spec"
 )
 
 // The benchmarks here measure what `helpmock serve` runs: the embedded spec and fixtures,
@@ -191,6 +192,14 @@ func BenchmarkStartup(b *testing.B) {
 		for b.Loop() {
 			if _, err := spec.Load(helpmock.DefaultSpecName, helpmock.DefaultSpec()); err != nil {
 				b.Fatalf("spec.Load(embedded): %v", err)
+			}
+		}
+	})
+	b.Run("spec.Default", func(b *testing.B) { // what serve loads without -spec
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := publicspec.Default(); err != nil {
+				b.Fatalf("spec.Default: %v", err)
 			}
 		}
 	})

@@ -56,13 +56,7 @@ func LoadFS(fsys fs.FS, name string) (*Spec, error) {
 
 // Default loads the embedded default document, the repository's openapi.yaml.
 func Default() (*Spec, error) {
-	name := helpmock.DefaultSpecName + " (embedded)"
-	// openapi.json is the same document, and JSON loads faster; a stale one (openapi.yaml
-	// changed, openapi.json not regenerated) is left alone.
-	if data, current := helpmock.DefaultSpecJSON(); current {
-		return Load(name, data)
-	}
-	return Load(name, helpmock.DefaultSpec())
+	return wrap(ispec.LoadEmbedded(helpmock.DefaultSpecName+" (embedded)", helpmock.DefaultSpec()))
 }
 
 func wrap(compiled *ispec.Spec, err error) (*Spec, error) {

@@ -29,9 +29,8 @@ const (
 // helpmockExtensions maps each x-helpmock-* extension a spec may hold to where it belongs.
 // x-helpmock-import belongs to the overlay, which import merges and removes.
 var helpmockExtensions = map[string][]string{
-	SourceSHA256Member: {atRoot},
-	ExtensionSecret:    {atProperty, atParameter},
-	ExtensionTokens:    {atOperation},
+	ExtensionSecret: {atProperty, atParameter},
+	ExtensionTokens: {atOperation},
 }
 
 // extensionChecker walks a document's objects, checks their x-helpmock-* keys and

@@ -2,11 +2,7 @@ package spec
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"regexp"
 	"strconv"
 
@@ -157,42 +153,4 @@ func mappingKey(k *yaml.Node) (string, bool) {
 func canonicalInt(v string) bool {
 	i, err := strconv.ParseInt(v, 10, 64)
 	return err == nil && strconv.FormatInt(i, 10) == v
-}
-
-// SourceSHA256Member is the member that JSONDocument adds first to the JSON form of a
-// document: the SHA-256 of the YAML text it was made from, in hexadecimal, so that a
-// reader can tell whether the JSON is still current.
-const SourceSHA256Member = "x-helpmock-source-sha256"
-
-// JSONDocument returns the JSON form of yamlData, an OpenAPI document, indented by two
-// spaces, with its members in the YAML's order and SourceSHA256Member first. It is what
-// openapi.json holds: Load reads JSON faster than YAML (bench/results.md, "Fast paths").
-func JSONDocument(yamlData []byte) ([]byte, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(yamlData, &root); err != nil {
-		return nil, fmt.Errorf("read YAML: %w", err)
-	}
-	text, ok := toJSON(&root)
-	if !ok || len(text) < 2 || text[0] != '{' || text[1] == '}' {
-		return nil, errors.New("the document is not a YAML mapping with a plain JSON meaning")
-	}
-	sum := sha256.Sum256(yamlData)
-	head := fmt.Sprintf(`{%q:%q,`, SourceSHA256Member, hex.EncodeToString(sum[:]))
-	var out bytes.Buffer
-	if err := json.Indent(&out, append([]byte(head), text[1:]...), "", "  "); err != nil {
-		return nil, fmt.Errorf("indent JSON: %w", err)
-	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
-}
-
-// JSONDocumentIsCurrent reports whether jsonData, as JSONDocument wrote it, was made from
-// yamlData: its SourceSHA256Member names yamlData's SHA-256.
-func JSONDocumentIsCurrent(jsonData, yamlData []byte) bool {
-	prefix := "{\n  \"" + SourceSHA256Member + "\": \""
-	if !bytes.HasPrefix(jsonData, []byte(prefix)) || len(jsonData) < len(prefix)+sha256.Size*2 {
-		return false
-	}
-	sum := sha256.Sum256(yamlData)
-	return string(jsonData[len(prefix):len(prefix)+sha256.Size*2]) == hex.EncodeToString(sum[:])
 }

@@ -1,9 +1,7 @@
 package spec
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -161,15 +159,34 @@ func loadYAML(source string, data []byte) (*Spec, error) {
 // loadJSON loads data through its JSON form; false when it cannot, or when a schema the
 // operations use has properties whose declaration order it did not learn.
 func loadJSON(source string, data []byte) (*Spec, bool) {
-	root, text, ok := nodesAndJSON(data)
+	doc, orders, ok := decodeJSON(data)
 	if !ok {
 		return nil, false
 	}
+	return buildOrdered(source, doc, orders)
+}
+
+// decodeJSON decodes data through its JSON form (toJSON) and learns the declaration order
+// of its schemas' properties from the same node tree; false when it cannot.
+func decodeJSON(data []byte) (*openapi3.T, map[*openapi3.Schema][]string, bool) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, nil, false
+	}
+	text, ok := toJSON(&root)
+	if !ok {
+		return nil, nil, false
+	}
 	doc, err := openapi3.NewLoader().LoadFromData(text)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
-	orders := declarationOrders(doc, root)
+	return doc, declarationOrders(doc, &root), true
+}
+
+// buildOrdered builds doc with the declaration orders of its schemas' properties; false
+// when it fails, or when a schema the operations use has properties missing from orders.
+func buildOrdered(source string, doc *openapi3.T, orders map[*openapi3.Schema][]string) (*Spec, bool) {
 	complete := true
 	order := func(s *openapi3.Schema) []string {
 		names := orders[s]
@@ -183,26 +200,6 @@ func loadJSON(source string, data []byte) (*Spec, bool) {
 		return nil, false
 	}
 	return s, true
-}
-
-// nodesAndJSON returns the node tree of data and its JSON text: a JSON document read by
-// jsonNode and without its white space (which encoding/json would scan twice more), YAML
-// through yaml3 and toJSON.
-func nodesAndJSON(data []byte) (*yaml.Node, []byte, bool) {
-	if root, ok := jsonNode(data); ok {
-		var text bytes.Buffer
-		text.Grow(len(data))
-		if err := json.Compact(&text, data); err != nil {
-			return nil, nil, false
-		}
-		return root, text.Bytes(), true
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, nil, false
-	}
-	text, ok := toJSON(&root)
-	return &root, text, ok
 }
 
 // build validates and compiles a loaded document; order is the compiler's model.Compiler.Order.
