@@ -27,7 +27,9 @@ import (
 // nil maps and slices left out and empty ones kept, a reference's Ref without its Value
 // (ResolveRefsIn sets it, as LoadFromData does), and the unexported maps of Paths and
 // Responses filled through their Set methods. The schemas that have properties become
-// variables, the keys of the order map Document returns beside the document.
+// variables, the keys of the order map Document returns beside the document. No other
+// unexported field is written: should the decoder set one (a $ref's sibling keys, say),
+// TestDefaultDocumentLoadsAsYAML fails.
 func generateDocument(yamlData []byte, doc *openapi3.T, orders map[*openapi3.Schema][]string) ([]byte, error) {
 	g := &docGenerator{orders: orders, vars: map[*openapi3.Schema]string{}}
 	root := g.value(reflect.ValueOf(doc))
