@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,10 @@ const newConnGrace = 2 * time.Second
 // just before Serve's context ended would be lost; Serve waits for them first (see
 // drain).
 type newConns struct {
+	// pending is len(conns), read without the lock: every kept-alive request turns its
+	// connection active, and once the connections are past their first request there is
+	// nothing to remove, so that request takes no lock.
+	pending atomic.Int64
 	mu      sync.Mutex
 	conns   map[net.Conn]struct{}
 	waiting chan struct{} // closed when conns becomes empty
@@ -27,9 +32,9 @@ type newConns struct {
 
 // hook is the http.Server's ConnState.
 func (n *newConns) hook(c net.Conn, st http.ConnState) {
-	if st == http.StateIdle {
+	if st == http.StateIdle || (st != http.StateNew && n.pending.Load() == 0) {
 		// A connection turns idle after a request (StateActive), which already left it
-		// out: skip the lock that every kept-alive request would take once more.
+		// out; and with no new connection, no other state has one to remove.
 		return
 	}
 	n.mu.Lock()
@@ -39,9 +44,11 @@ func (n *newConns) hook(c net.Conn, st http.ConnState) {
 	}
 	if st == http.StateNew {
 		n.conns[c] = struct{}{}
+		n.pending.Store(int64(len(n.conns)))
 		return
 	}
 	delete(n.conns, c)
+	n.pending.Store(int64(len(n.conns)))
 	if len(n.conns) == 0 && n.waiting != nil {
 		close(n.waiting)
 		n.waiting = nil
