@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,7 +26,22 @@ import (
 // layouts of the same class get the same values (an enum's same member, say).
 type generator struct {
 	seed string // the operationId
+	// left counts down the collection items the answer may still get (maxGeneratedItems
+	// in all), so that nested collections with large minItems cannot blow a value up.
+	left *int
 }
+
+// newGenerator returns the generator of the operation operationID, for one answer.
+func newGenerator(operationID string) generator {
+	left := maxGeneratedItems
+	return generator{seed: operationID, left: &left}
+}
+
+// maxGeneratedItems bounds the items of all the collections of one generated answer. A
+// collection gets its minItems (at least two) while the budget lasts, then two; a schema
+// asking for more than the budget gets a warning at start-up that its generated answer
+// does not pass the schema.
+const maxGeneratedItems = 1000
 
 // maxGenerateDepth bounds the nesting of generated classes, for recursive models.
 const maxGenerateDepth = 8
@@ -80,9 +96,16 @@ func (g generator) value(t *model.Type, path, name string, depth int, outer []*m
 		}
 		return obj
 	case model.Array:
-		items := make([]any, itemCount(s))
-		for i := range items {
-			items[i] = g.value(t.Item, path+"["+strconv.Itoa(i)+"]", singular(name), depth+1, outer)
+		n := g.take(itemCount(s))
+		items := make([]any, 0, n)
+		for i := range n {
+			itemPath := path + "[" + strconv.Itoa(i) + "]"
+			v := g.value(t.Item, itemPath, singular(name), depth+1, outer)
+			// uniqueItems: draw again, from another path, while the value repeats one.
+			for try := 1; s.UniqueItems && try <= maxUniqueTries && containsValue(items, v); try++ {
+				v = g.value(t.Item, itemPath+"#"+strconv.Itoa(try), singular(name), depth+1, outer)
+			}
+			items = append(items, v)
 		}
 		return items
 	case model.Map:
@@ -111,14 +134,36 @@ func (g generator) value(t *model.Type, path, name string, depth int, outer []*m
 	return g.text(t, s, h, name)
 }
 
-// itemCount is how many items a generated collection holds: two, within minItems and
-// maxItems.
+// maxUniqueTries bounds the draws for an item of a uniqueItems collection: a type with
+// fewer values than the collection's minItems (a bool, a small enum) cannot be satisfied.
+const maxUniqueTries = 16
+
+// itemCount is how many items a generated collection holds: two, or its minItems when
+// more, within maxItems.
 func itemCount(s *openapi3.Schema) int {
-	n := max(2, int(min(s.MinItems, 16)))
+	n := max(2, int(min(s.MinItems, maxGeneratedItems)))
 	if s.MaxItems != nil {
 		n = min(n, int(*s.MaxItems))
 	}
 	return n
+}
+
+// take returns how many of n items a collection gets from what is left of the answer's
+// budget: all of them while it lasts, then at most two.
+func (g generator) take(n int) int {
+	if g.left == nil {
+		return n
+	}
+	if *g.left < n {
+		n = min(n, 2)
+	}
+	*g.left = max(0, *g.left-n)
+	return n
+}
+
+// containsValue reports whether items holds a value equal to v (JSON-form values).
+func containsValue(items []any, v any) bool {
+	return slices.ContainsFunc(items, func(item any) bool { return reflect.DeepEqual(item, v) })
 }
 
 // mapKeys returns the keys of a generated dictionary, of the key type its XML entry name
@@ -426,9 +471,8 @@ func fitLength(v string, minLen, maxLen int) string {
 func generatedScenario(o *spec.Operation) *scenario {
 	status := o.SuccessStatus()
 	sc := &scenario{name: ScenarioGenerated, status: status, docs: map[string]any{}}
-	g := generator{seed: o.ID}
 	for mt, layout := range o.Responses[status] {
-		sc.docs[mt] = g.value(layout, "", "", 0, nil)
+		sc.docs[mt] = newGenerator(o.ID).value(layout, "", "", 0, nil)
 	}
 	return sc
 }

@@ -31,7 +31,8 @@ var (
 	codeForm        = regexp.MustCompile(`^[A-Z]{3}-\d{4}$`)
 	httpsForm       = regexp.MustCompile(`^https://example\.com/`)
 	generatedThings = []string{"Id", "Email", "Site", "Created", "When", "Code", "Phone", "Short", "Long", "Count",
-		"Big", "Price", "Ratio", "Color", "Level", "Enabled", "Page", "Step", "Tags", "Scores", "Meta", "Label", "Parent", "Children"}
+		"Big", "Price", "Ratio", "Color", "Level", "Enabled", "Page", "Step", "Tags", "Many", "Flags", "Levels", "Scores", "Meta",
+		"Label", "Parent", "Children"}
 )
 
 // TestGeneratedValues checks each keyword the generator reads on the Thing schema of
@@ -84,6 +85,9 @@ func TestGeneratedValues(t *testing.T) {
 		{"Page is its default", num("Page") == 20},
 		{"Step is a positive multiple of 5", num("Step") >= 5 && int(num("Step"))%5 == 0},
 		{"Tags has two items", len(asSlice(thing["Tags"])) == 2},
+		{"Many has its minItems, 20", len(asSlice(thing["Many"])) == 20},
+		{"Flags has two different items", len(asSlice(thing["Flags"])) == 2 && distinct(asSlice(thing["Flags"]))},
+		{"Levels has three different items", len(asSlice(thing["Levels"])) == 3 && distinct(asSlice(thing["Levels"]))},
 		{"Scores has two entries", len(asMap(thing["Scores"])) == 2},
 		{"Meta, a free-form object, is {}", thing["Meta"] != nil && len(asMap(thing["Meta"])) == 0},
 		{"Label is a nested class", asMap(thing["Label"])["Name"] != nil},
@@ -106,7 +110,17 @@ func TestGeneratedValues(t *testing.T) {
 	}
 }
 
-func asSlice(v any) []any        { s, _ := v.([]any); return s }
+func asSlice(v any) []any { s, _ := v.([]any); return s }
+func distinct(items []any) bool {
+	for i := range items {
+		for j := range i {
+			if reflect.DeepEqual(items[i], items[j]) {
+				return false
+			}
+		}
+	}
+	return true
+}
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
 // TestGeneratedIsDeterministic: the same operation gets the same values every time (a new
@@ -166,5 +180,46 @@ func TestByName(t *testing.T) {
 		if got := byName(tt.name, 77); !tt.want.MatchString(got) {
 			t.Errorf("byName(%q) = %q, want a match for %s", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestGeneratedItemsBudget: collections get their minItems, but one answer gets at most
+// maxGeneratedItems items in all (then two per collection), so that nested collections
+// with large minItems cannot make a huge value.
+func TestGeneratedItemsBudget(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /grid:
+    get:
+      operationId: getGrid
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: array
+                minItems: 800
+                items:
+                  type: array
+                  minItems: 800
+                  items: {type: string}
+`
+	sp, err := spec.Load("grid.yaml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := sp.Operation("getGrid")
+	grid := asSlice(generatedScenario(o).docs[spec.ApplicationJSON])
+	if len(grid) != 800 {
+		t.Fatalf("outer collection has %d items, want its minItems, 800", len(grid))
+	}
+	total := len(grid)
+	for _, row := range grid {
+		total += len(asSlice(row))
+	}
+	if total > 2*maxGeneratedItems+2*800 {
+		t.Errorf("the answer has %d items in all, want at most the budget of %d plus two per row", total, maxGeneratedItems)
 	}
 }

@@ -250,7 +250,7 @@ func validBody(op *operation, mediaType string) (string, bool) {
 			return string(jsonnet.AppendValue(nil, ex)), true
 		}
 	}
-	v := generator{seed: op.ID}.value(layout, "", "", 0, nil)
+	v := newGenerator(op.ID).value(layout, "", "", 0, nil)
 	switch {
 	case spec.IsJSON(mediaType):
 		return string(jsonnet.Append(nil, layout, v)), true
