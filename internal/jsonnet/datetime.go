@@ -38,17 +38,21 @@ func AppendDateTimeOffset(dst []byte, t time.Time) []byte {
 // truncated to .NET's 100 ns tick, its trailing zeros trimmed, and dropped when zero.
 // Json.NET and XmlConvert (DataContractSerializer) both write a clock this way.
 func AppendClock(dst []byte, t time.Time) []byte {
-	dst = appendPadded(dst, t.Year(), 4)
+	// Date and Clock work out the calendar once each; Year, Month, Day, Hour, Minute and
+	// Second would do it six times.
+	year, month, day := t.Date()
+	hour, minute, second := t.Clock()
+	dst = appendPadded(dst, year, 4)
 	dst = append(dst, '-')
-	dst = appendPadded(dst, int(t.Month()), 2)
+	dst = appendTwoDigits(dst, int(month))
 	dst = append(dst, '-')
-	dst = appendPadded(dst, t.Day(), 2)
+	dst = appendTwoDigits(dst, day)
 	dst = append(dst, 'T')
-	dst = appendPadded(dst, t.Hour(), 2)
+	dst = appendTwoDigits(dst, hour)
 	dst = append(dst, ':')
-	dst = appendPadded(dst, t.Minute(), 2)
+	dst = appendTwoDigits(dst, minute)
 	dst = append(dst, ':')
-	dst = appendPadded(dst, t.Second(), 2)
+	dst = appendTwoDigits(dst, second)
 	ticks := t.Nanosecond() / 100
 	if ticks == 0 {
 		return dst
@@ -60,6 +64,11 @@ func AppendClock(dst []byte, t time.Time) []byte {
 	}
 	dst = append(dst, '.')
 	return appendPadded(dst, ticks, digits)
+}
+
+// appendTwoDigits appends v, from 0 to 99, as two digits.
+func appendTwoDigits(dst []byte, v int) []byte {
+	return append(dst, byte('0'+v/10), byte('0'+v%10))
 }
 
 // appendPadded appends v in decimal, its digits zero-padded to width; a negative v gets
