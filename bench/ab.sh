@@ -169,30 +169,24 @@ ratio_rows() {
 }
 ratio_rows "req/s (× $base, median of rounds' ratios)" 4 '%.0f'
 ratio_rows "CPU µs per request (× $base)" 7 '%.2f'
-row="| start to first answer, ms (− $base, median of rounds' differences)"
-for name in "${NAMES[@]}"; do
-	m=$(awk -F'\t' -v b="$name" '$2 == b {print $3}' "$START" | median)
-	if [ "$name" = "$base" ]; then
-		row+=" | $m"
-	else
-		d=$(awk -F'\t' -v a="$base" -v b="$name" '$2 == a {x[$1] = $3} $2 == b {y[$1] = $3}
-			END {for (k in y) if (k in x) print y[k] - x[k]}' "$START" | median)
-		row+=" | $(printf '%s (%+.2f)' "$m" "$d")"
-	fi
-done
-echo "$row |"
-row="| CPU ms to first answer (− $base, median of rounds' differences)"
-for name in "${NAMES[@]}"; do
-	m=$(awk -F'\t' -v b="$name" '$2 == b {print $4}' "$START" | median)
-	if [ "$name" = "$base" ]; then
-		row+=" | $m"
-	else
-		d=$(awk -F'\t' -v a="$base" -v b="$name" '$2 == a {x[$1] = $4} $2 == b {y[$1] = $4}
-			END {for (k in y) if (k in x) print y[k] - x[k]}' "$START" | median)
-		row+=" | $(printf '%s (%+.2f)' "$m" "$d")"
-	fi
-done
-echo "$row |"
+# start_row LABEL COL: one row of the start-up table, column COL of $START: each build's
+# median, and beside the others the median of the rounds' differences to the base.
+start_row() {
+	local row="| $1 (− $base, median of rounds' differences)" name m d
+	for name in "${NAMES[@]}"; do
+		m=$(awk -F'\t' -v b="$name" -v c="$2" '$2 == b {print $c}' "$START" | median)
+		if [ "$name" = "$base" ]; then
+			row+=" | $m"
+		else
+			d=$(awk -F'\t' -v a="$base" -v b="$name" -v c="$2" '$2 == a {x[$1] = $c} $2 == b {y[$1] = $c}
+				END {for (k in y) if (k in x) print y[k] - x[k]}' "$START" | median)
+			row+=" | $(printf '%s (%+.2f)' "$m" "$d")"
+		fi
+	done
+	echo "$row |"
+}
+start_row "start to first answer, ms" 3
+start_row "CPU ms to first answer" 4
 row="| peak RSS, MB"
 for name in "${NAMES[@]}"; do
 	m=$(awk -F'\t' -v b="$name" '$2 == b && $3 == "peak RSS" {print $6}' "$RAW" | median)

@@ -151,9 +151,6 @@ func itemCount(s *openapi3.Schema) int {
 // take returns how many of n items a collection gets from what is left of the answer's
 // budget: all of them while it lasts, then at most two.
 func (g generator) take(n int) int {
-	if g.left == nil {
-		return n
-	}
 	if *g.left < n {
 		n = min(n, 2)
 	}
