@@ -10,7 +10,8 @@
 #
 # Environment: DURATION (wrk -d per run, default 3s), ROUNDS (default 7), CONNECTIONS
 # (wrk -c, default 32), THREADS (wrk -t, default 2), WARMUP (wrk -d before measuring,
-# default 1s), SERVERS (default "helpmock helpmock-log-off ceiling prism"), PIN (default 1:
+# default 1s), SERVERS (default "helpmock helpmock-log-off ceiling ceiling-paced prism"),
+# PACE (ceiling-paced's -work, e.g. 20us; default: calibrated, see pace below), PIN (default 1:
 # with taskset and 2 or more CPUs, each server runs on the first half of the CPUs and wrk,
 # benchtool and helpmock verify on the other half, so that the load generator does not take
 # the server's CPU time and latency measures the server, not the scheduler; 0: everything
@@ -22,7 +23,7 @@ ROUNDS=${ROUNDS:-7}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-1s}
-SERVERS=${SERVERS:-helpmock helpmock-log-off ceiling prism}
+SERVERS=${SERVERS:-helpmock helpmock-log-off ceiling ceiling-paced prism}
 PIN=${PIN:-1}
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -99,6 +100,7 @@ server_command() {
 	helpmock) echo "$BIN/helpmock serve -addr 127.0.0.1:{port}" ;;
 	helpmock-log-off) echo "$BIN/helpmock serve -addr 127.0.0.1:{port} -log-level warn" ;;
 	ceiling) echo "$BIN/ceiling -addr 127.0.0.1:{port}" ;;
+	ceiling-paced) echo "$BIN/ceiling -addr 127.0.0.1:{port} -work $PACE" ;;
 	prism) echo "$PRISM mock $ROOT/openapi.yaml -h 127.0.0.1 -p {port}" ;;
 	*) die "unknown server $1" ;;
 	esac
@@ -169,6 +171,48 @@ time_verify() {
 	log "round $round: helpmock verify: $(((t1 - t0) / 1000000)) ms, exit $code"
 }
 
+# --- pace -------------------------------------------------------------------------------
+# ceiling-paced is the ceiling made slower per request by just enough CPU work (ceiling
+# -work) to answer at helpmock's requests/s: a fixed-bytes server at helpmock's pace, whose
+# latency tells how much of helpmock's comes from its pace alone. Unless PACE is given, the
+# work is calibrated once before the rounds on the first case: three alternating runs of
+# helpmock and the ceiling, work = 1/(helpmock's median rate) - 1/(the ceiling's).
+
+# rate NAME: requests/s of the running server NAME on the first case.
+rate() {
+	local cname path body accept
+	IFS='|' read -r cname path body accept <<<"${CASES[0]}"
+	BENCH_BODY=$body BENCH_ACCEPT=$accept on_load wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" \
+		-s "$BENCH/post.lua" "http://127.0.0.1:${SPORT[$1]}$path" | awk -F'\t' '/^RESULT/ {print $2}'
+}
+
+# middle_of_3 A B C: the median of three numbers.
+middle_of_3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+
+PACE_NOTES=()
+if [[ " $SERVERS " == *" ceiling-paced "* ]]; then
+	if [ -z "${PACE:-}" ]; then
+		start_server helpmock pace
+		start_server ceiling pace
+		h=() c=()
+		for _ in 1 2 3; do
+			h+=("$(rate helpmock)")
+			c+=("$(rate ceiling)")
+		done
+		stop_server "${SPID[helpmock]}"
+		stop_server "${SPID[ceiling]}"
+		hm_rate=$(middle_of_3 "${h[@]}") ceiling_rate=$(middle_of_3 "${c[@]}")
+		awk -v h="$hm_rate" -v c="$ceiling_rate" 'BEGIN { exit !(h > 0 && c > 0) }' ||
+			die "pace: no rate to calibrate ceiling-paced with (helpmock: ${h[*]}; ceiling: ${c[*]})"
+		PACE=$(awk -v h="$hm_rate" -v c="$ceiling_rate" 'BEGIN { w = 1e6 / h - 1e6 / c; printf "%.1fus", (w > 0 ? w : 0) }')
+		how="calibrated on ${CASES[0]%%|*} (helpmock $hm_rate req/s, ceiling $ceiling_rate req/s: medians of 3 alternating runs)"
+	else
+		how="given (PACE)"
+	fi
+	log "pace: ceiling-paced runs with -work $PACE, $how"
+	PACE_NOTES=(-note "ceiling at helpmock's pace: \`ceiling -work $PACE\`, busy that long on each request before answering, $how; not a target: it tells how much of helpmock's latency its pace alone explains")
+fi
+
 # --- run --------------------------------------------------------------------------------
 read -r -a servers <<<"$SERVERS"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -213,6 +257,7 @@ for v in "${VERIFY_MS[@]}"; do verify_flags+=(-verify-ms "$v"); done
 	-note "helpmock verify: the whole contract suite against the default helpmock, timed from starting the command to its exit, once per round" \
 	-note "Start to first answer: from starting the process to the first 2xx answer to a POST polled in a tight loop (bench/benchtool launch); peak RSS: VmHWM after the runs" \
 	-note "helpmock: \`helpmock serve\` with the embedded spec and fixtures, request log (Info, text) to a file; log off: \`-log-level warn\`" \
+	"${PACE_NOTES[@]}" \
 	-note "Prism: @stoplight/prism-cli $([ -x "$PRISM" ] && "$PRISM" --version 2>/dev/null || echo 'not run') on Node $(node --version 2>/dev/null || echo '?'), \`prism mock openapi.yaml\`, default log to a file; for Accept: application/xml it answers the spec's XML example string (and adds an sl-violations header)" \
 	-note "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER (other work on the machine makes the figures noisier)" \
-	-note "Reproduce: \`bench/run.sh\` (DURATION, ROUNDS, CONNECTIONS, THREADS, WARMUP, SERVERS, PIN override); raw rows in bench/.out/raw.tsv"
+	-note "Reproduce: \`bench/run.sh\` (DURATION, ROUNDS, CONNECTIONS, THREADS, WARMUP, SERVERS, PACE, PIN override); raw rows in bench/.out/raw.tsv"

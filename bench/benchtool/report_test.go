@@ -22,6 +22,9 @@ const sampleRows = header + `
 3	helpmock	refreshToken JSON	45000.0	0.600	6.000	9.000	0	225000	application/json; charset=utf-8	21000	13.50
 3	ceiling	refreshToken JSON	75000.0	0.350	1.200	2.500	0	375000	application/json; charset=utf-8	13500	6.00
 3	prism	refreshToken JSON	2500.0	11.000	35.000	65.000	0	12500	application/json	305000	1050.00
+1	ceiling-paced	refreshToken JSON	49000.0	0.550	1.800	3.500	0	245000	application/json; charset=utf-8	14000	4.10
+2	ceiling-paced	refreshToken JSON	41000.0	0.650	2.500	4.500	0	205000	application/json; charset=utf-8	13000	5.10
+3	ceiling-paced	refreshToken JSON	46000.0	0.600	2.200	4.000	0	230000	application/json; charset=utf-8	13500	6.10
 `
 
 func TestParseRows(t *testing.T) {
@@ -30,7 +33,7 @@ func TestParseRows(t *testing.T) {
 		wantRows int
 		wantErr  string
 	}{
-		{"sample", sampleRows, 9, ""},
+		{"sample", sampleRows, 12, ""},
 		{"empty", "", 0, ""},
 		{"header only", header + "\n", 0, ""},
 		{"CRLF", header + "\r\n1\ts\tc\t1\t1\t1\t1\t0\t1\tct\t1\t1\r\n", 1, ""},
@@ -95,6 +98,8 @@ func TestSummarize(t *testing.T) {
 		{"helpmock / ceiling", s.ratio(serverHelpmock, serverCeiling, "refreshToken JSON"), 0.6},
 		{"helpmock / prism", s.ratio(serverHelpmock, serverPrism, "refreshToken JSON"), 18},
 		{"missing server", s.ratio(serverLogOff, serverCeiling, "refreshToken JSON"), 0},
+		{"paced p99", s.cell(serverPaced, "refreshToken JSON").P99, 2.2},
+		{"paced after ceiling", float64(rank(s.Servers, serverPaced) - rank(s.Servers, serverCeiling)), 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

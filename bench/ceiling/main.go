@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 )
 
 func main() {
@@ -26,10 +27,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ceiling", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:0", "`address` to listen on (port 0 picks a free one)")
+	work := fs.Duration("work", 0, "busy the CPU for this `duration` on each request before answering: a server that\n"+
+		"much slower per request (bench/run.sh's ceiling-paced row, at helpmock's pace)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	if *work < 0 {
+		fmt.Fprintf(stderr, "ceiling: -work %v: want a duration of 0 or more\n", *work)
 		return 2
 	}
 	ln, err := net.Listen("tcp", *addr)
@@ -37,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "ceiling: %v\n", err)
 		return 2
 	}
-	srv := &http.Server{Handler: newHandler()}
+	srv := &http.Server{Handler: newHandler(*work)}
 	fmt.Fprintf(stdout, "ceiling listening on http://%s\n", ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -58,9 +65,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 type answer struct{ json, xml []byte }
 
 // newHandler returns the fixed-bytes handler: the sample for the path, XML when Accept
-// mentions xml, else JSON. It drains the request body, as any real server must, and
-// does nothing else.
-func newHandler() http.Handler {
+// mentions xml, else JSON. It drains the request body, as any real server must, keeps
+// the CPU busy for work (zero: not at all), and does nothing else.
+func newHandler(work time.Duration) http.Handler {
 	answers := map[string]answer{
 		refreshTokenPath:     {[]byte(loginResultJSON), []byte(loginResultXML)},
 		pfmsRefreshTokenPath: {[]byte(refreshTokenJSON), []byte(refreshTokenXML)},
@@ -76,6 +83,9 @@ func newHandler() http.Handler {
 			return
 		}
 		_, _ = io.Copy(io.Discard, r.Body)
+		if work > 0 {
+			busy(work)
+		}
 		h := w.Header()
 		body, ct := a.json, jsonType
 		if strings.Contains(r.Header.Get("Accept"), "xml") {
@@ -84,4 +94,11 @@ func newHandler() http.Handler {
 		h["Content-Type"] = ct
 		_, _ = w.Write(body)
 	})
+}
+
+// busy keeps the CPU busy for d: a server with d more work per request than the ceiling,
+// which on a pinned CPU answers at 1/(1/rate + d) of the ceiling's rate.
+func busy(d time.Duration) {
+	for start := time.Now(); time.Since(start) < d; {
+	}
 }

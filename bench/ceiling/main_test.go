@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/helpmock/helpmock"
 	"github.com/helpmock/helpmock/internal/jsonnet"
@@ -51,7 +53,7 @@ func TestSamplesMatchSpec(t *testing.T) {
 }
 
 func TestHandler(t *testing.T) {
-	h := newHandler()
+	h := newHandler(0)
 	tests := []struct {
 		name, path, accept string
 		wantStatus         int
@@ -81,7 +83,7 @@ func TestHandler(t *testing.T) {
 }
 
 func BenchmarkHandler(b *testing.B) {
-	h := newHandler()
+	h := newHandler(0)
 	for _, accept := range []string{"application/json", "application/xml"} {
 		b.Run(accept, func(b *testing.B) {
 			b.ReportAllocs()
@@ -91,5 +93,31 @@ func BenchmarkHandler(b *testing.B) {
 				h.ServeHTTP(httptest.NewRecorder(), req)
 			}
 		})
+	}
+}
+
+// TestWork checks -work: the answer is the same, the request takes at least the work
+// (a lower bound, which a loaded machine cannot miss), and a negative work is a usage
+// error.
+func TestWork(t *testing.T) {
+	const work = 2 * time.Millisecond
+	h := newHandler(work)
+	req := httptest.NewRequest(http.MethodPost, refreshTokenPath, strings.NewReader(`{"a":"b"}`))
+	rec := httptest.NewRecorder()
+	start := time.Now()
+	h.ServeHTTP(rec, req)
+	if took := time.Since(start); took < work {
+		t.Errorf("a request with -work %v took %v", work, took)
+	}
+	if rec.Code != http.StatusOK || rec.Body.String() != loginResultJSON {
+		t.Errorf("with -work: %d %s, want 200 %s", rec.Code, rec.Body, loginResultJSON)
+	}
+
+	var stderr strings.Builder
+	if code := run(context.Background(), []string{"-work", "-1ms"}, io.Discard, &stderr); code != 2 {
+		t.Errorf("ceiling -work -1ms exited %d, want 2", code)
+	}
+	if !strings.Contains(stderr.String(), "-work -1ms") {
+		t.Errorf("ceiling -work -1ms said %q, want the flag named", stderr.String())
 	}
 }
