@@ -1,14 +1,12 @@
 package helppage
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -51,28 +49,41 @@ func (e *DocumentError) Unwrap() error { return e.Err }
 // ErrNotHelpPage; a document that breaks off inside a table or a sample, or an HTML
 // page without its end, is ErrTruncated. Only the pages that say something are
 // returned: API pages, and model pages with a members or enumeration table. The Help
-// Page index (tables headed "API", "Description") gives no pages and no error.
+// Page index (tables headed "API", "Description") gives no pages and no error. The
+// document is decoded first, as a browser decodes it (decodeDocument); one whose bytes
+// its encoding cannot read is ErrEncoding.
 func ReadPages(name string, data []byte) ([]*Page, error) {
-	data = fromUTF16(data)
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	if strings.TrimSpace(text) == "" {
-		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "the file is empty"}
+	pages, _, err := readDocument(Document{Name: name, Data: data})
+	return pages, err
+}
+
+// readDocument is ReadPages for a Document, which may come with the Content-Type it was
+// served with; it also says how the document's text was decoded (decodeDocument).
+func readDocument(d Document) ([]*Page, decoded, error) {
+	name := d.Name
+	dec, err := decodeDocument(d)
+	if err != nil {
+		return nil, dec, err
 	}
-	if isBinary(data) {
-		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "binary data (a Help Page is HTML or its text)"}
+	text := dec.text
+	if strings.TrimSpace(text) == "" {
+		return nil, dec, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "the file is empty"}
+	}
+	if isBinary(text) {
+		return nil, dec, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: "binary data (a Help Page is HTML or its text)"}
 	}
 	html := isHTML(name, text)
 	if isIndexPage(text) {
 		// The Help Page index (/Help): it links the API pages and documents no operation
 		// (its text renderings list their titles, which are no pages).
-		return nil, nil
+		return nil, dec, nil
 	}
 	pages, cutOff := parseDocument(name, text)
 	if cutOff == "" {
 		cutOff = missingResponse(pages)
 	}
 	if cutOff != "" {
-		return nil, &DocumentError{Source: name, Line: lastLine(text), Err: ErrTruncated,
+		return nil, dec, &DocumentError{Source: name, Line: lastLine(text), Err: ErrTruncated,
 			Detail: "the document ends inside " + cutOff + "; save the whole page again"}
 	}
 	var kept []*Page
@@ -86,9 +97,9 @@ func ReadPages(name string, data []byte) ([]*Page, error) {
 		if html {
 			detail = `no <h1> "METHOD route" and no help-page table: another site's page?`
 		}
-		return nil, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: detail}
+		return nil, dec, &DocumentError{Source: name, Err: ErrNotHelpPage, Detail: detail}
 	}
-	return kept, nil
+	return kept, dec, nil
 }
 
 // lastLine returns the number of the document's last line that is not blank.
@@ -184,41 +195,20 @@ var indexHeader = regexp.MustCompile(`(?im)(<th[^>]*>\s*API\s*</th>\s*<th[^>]*>\
 // tables headed "API", "Description".
 func isIndexPage(text string) bool { return indexHeader.MatchString(text) }
 
-// fromUTF16 returns a document saved in UTF-16 with its byte order mark (Windows'
-// "Unicode" text, Internet Explorer's "Save as") in UTF-8, any other unchanged.
-func fromUTF16(data []byte) []byte {
-	if len(data) < 2 || len(data)%2 != 0 {
-		return data
-	}
-	var order binary.ByteOrder
-	switch {
-	case data[0] == 0xFF && data[1] == 0xFE:
-		order = binary.LittleEndian
-	case data[0] == 0xFE && data[1] == 0xFF:
-		order = binary.BigEndian
-	default:
-		return data
-	}
-	units := make([]uint16, 0, len(data)/2-1)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order.Uint16(data[i:]))
-	}
-	return []byte(string(utf16.Decode(units)))
-}
-
-// isBinary reports whether data is no text: it holds a NUL byte, or many control
-// characters or bytes that are not UTF-8 (a page saved in Windows-1252 has a few).
-func isBinary(data []byte) bool {
+// isBinary reports whether a document's decoded text is no text: it holds a NUL, or
+// many control characters (or replacement characters, a decoder's mark for bytes its
+// encoding does not map).
+func isBinary(data string) bool {
 	if len(data) > 8192 {
 		data = data[:8192]
 	}
 	bad, n := 0, len(data)
 	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
+		r, size := utf8.DecodeRuneInString(data)
 		switch {
 		case r == 0:
 			return true
-		case r == utf8.RuneError && size == 1, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+		case r == utf8.RuneError, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
 			bad++
 		}
 		data = data[size:]

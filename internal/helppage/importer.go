@@ -20,10 +20,13 @@ const Header = HeaderPrefix + " from Help Page documents and, when one was read,
 	"# overlay. Do not edit: change those and import them again.\n"
 
 // Document is a Help Page document to import: its name (for warnings) and its bytes, an
-// HTML page or its text rendering.
+// HTML page or its text rendering, in any encoding a browser reads (Import decodes it).
 type Document struct {
 	Name string
 	Data []byte
+	// ContentType is the HTTP Content-Type the document was served with, whose charset,
+	// when it names one, says the document's encoding. Default: none (a file).
+	ContentType string
 }
 
 // Options configure Import.
@@ -55,7 +58,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	in := &inferrer{classes: map[string]*class{}, models: map[string]*Model{}}
 	var pages []*Page
 	for _, d := range docs {
-		ps, err := ReadPages(d.Name, d.Data)
+		ps, dec, err := readDocument(d)
 		if err != nil {
 			// One stray file among many (a site's "About" page) is skipped; a single document
 			// that is no Help Page, and a truncated page anywhere, are errors.
@@ -65,7 +68,11 @@ func Import(docs []Document, opts Options) (*Result, error) {
 			in.warnings = append(in.warnings, notHelpPageWarning(err))
 			continue
 		}
-		log.Debug("parsed help page document", "component", "helppage", "document", d.Name, "pages", len(ps))
+		if w := dec.warning(d.Name); w != nil {
+			in.warnings = append(in.warnings, *w)
+		}
+		log.Debug("parsed help page document", "component", "helppage", "document", d.Name, "pages", len(ps),
+			"charset", dec.charset, "charset_from", dec.by)
 		pages = append(pages, ps...)
 	}
 	// Every table the pages show, by type name, for members whose type names it.
@@ -154,9 +161,14 @@ func Import(docs []Document, opts Options) (*Result, error) {
 
 // ParsePages reads one Help Page document, HTML or text, into its pages (an API page, or
 // model pages, or both when a saved document holds several), whatever it holds;
-// ReadPages also checks that it is a whole Help Page.
+// ReadPages also checks that it is a whole Help Page. A document whose encoding cannot be
+// read has no pages.
 func ParsePages(name string, data []byte) []*Page {
-	pages, _ := parseDocument(name, strings.TrimPrefix(string(fromUTF16(data)), "\ufeff"))
+	dec, err := decodeDocument(Document{Name: name, Data: data})
+	if err != nil {
+		return nil
+	}
+	pages, _ := parseDocument(name, dec.text)
 	return pages
 }
 

@@ -1,7 +1,6 @@
 package helppage
 
 import (
-	"bytes"
 	"log/slog"
 	"path"
 	"strings"
@@ -15,8 +14,15 @@ import (
 // which reads as an API page with nothing in it: a document of several API pages none of
 // which has a parameter, a model or a sample is an index.
 func IsHelpPage(name string, data []byte) bool {
+	dec, err := decodeDocument(Document{Name: name, Data: data})
+	return err == nil && holdsHelpPage(name, dec.text)
+}
+
+// holdsHelpPage is IsHelpPage for a document's decoded text.
+func holdsHelpPage(name, text string) bool {
 	apis, empty := 0, 0
-	for _, p := range ParsePages(name, data) {
+	pages, _ := parseDocument(name, text)
+	for _, p := range pages {
 		switch {
 		case p.Method != "":
 			apis++
@@ -42,11 +48,15 @@ func SitePages(docs []Document, log *slog.Logger) []Document {
 	}
 	var out, others []Document
 	for _, d := range docs {
-		if bytes.IndexByte(d.Data[:min(len(d.Data), 512)], 0) >= 0 {
+		// Decoded first (a page saved in UTF-16 is no binary file); a document whose
+		// encoding cannot be read is kept when it is named like a Help Page, for Import
+		// to say so.
+		dec, err := decodeDocument(d)
+		if err == nil && strings.IndexByte(dec.text[:min(len(dec.text), 512)], 0) >= 0 {
 			log.Debug("skipped: binary", "component", "helppage", "document", d.Name)
 			continue
 		}
-		if !IsHelpPage(d.Name, d.Data) && !namedLikeHelpPage(d.Name) {
+		if (err != nil || !holdsHelpPage(d.Name, dec.text)) && !namedLikeHelpPage(d.Name) {
 			log.Debug("skipped: not an API or model Help Page", "component", "helppage", "document", d.Name)
 			others = append(others, d)
 			continue
