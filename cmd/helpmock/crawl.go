@@ -33,7 +33,7 @@ func crawlHelpPages(ctx context.Context, start string, cfg importConfig, stderr 
 	}
 	docs := make([]helppage.Document, 0, len(res.Pages))
 	for _, p := range res.Pages {
-		docs = append(docs, helppage.Document{Name: p.URL, Data: p.Data})
+		docs = append(docs, helppage.Document{Name: p.URL, Data: p.Data, ContentType: p.ContentType})
 	}
 	docs = helppage.SitePages(docs, cfg.crawl.Logger)
 	if len(docs) == 0 {

@@ -60,7 +60,10 @@ type Page struct {
 	Name string
 	// HTML tells whether the server said the page is HTML.
 	HTML bool
-	Data []byte
+	// ContentType is the Content-Type the server sent, whose charset, when it names
+	// one, is the encoding of Data.
+	ContentType string
+	Data        []byte
 }
 
 // Result is what Crawl fetched.

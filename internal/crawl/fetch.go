@@ -24,15 +24,15 @@ var errTooLarge = errors.New("page too large")
 // has on the site.
 func (c *crawler) fetch(ctx context.Context, u *url.URL) (*Page, []*url.URL, error) {
 	var (
-		data     []byte
-		final    *url.URL
-		isHTML   bool
-		err      error
-		retrying bool
+		data        []byte
+		final       *url.URL
+		contentType string
+		err         error
+		retrying    bool
 	)
 	wait := c.opts.Backoff
 	for attempt := 0; ; attempt++ {
-		data, final, isHTML, retrying, err = c.get(ctx, u)
+		data, final, contentType, retrying, err = c.get(ctx, u)
 		if err == nil || !retrying || attempt >= c.opts.Retries {
 			break
 		}
@@ -49,6 +49,7 @@ func (c *crawler) fetch(ctx context.Context, u *url.URL) (*Page, []*url.URL, err
 	if err != nil {
 		return nil, nil, err
 	}
+	isHTML := isHTMLPage(contentType, data)
 	name, err := c.site.MirrorName(u, isHTML)
 	if err != nil {
 		return nil, nil, err
@@ -57,46 +58,51 @@ func (c *crawler) fetch(ctx context.Context, u *url.URL) (*Page, []*url.URL, err
 	if isHTML {
 		links = c.links(final, data)
 	}
-	return &Page{URL: u.String(), Name: name, HTML: isHTML, Data: data}, links, nil
+	return &Page{URL: u.String(), Name: name, HTML: isHTML, ContentType: contentType, Data: data}, links, nil
 }
 
 // get makes one request. retry tells whether another attempt may succeed: a timeout, a
 // lost connection, a 5xx or a 429.
-func (c *crawler) get(ctx context.Context, u *url.URL) (data []byte, final *url.URL, isHTML, retry bool, err error) {
+func (c *crawler) get(ctx context.Context, u *url.URL) (data []byte, final *url.URL, contentType string, retry bool, err error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, nil, false, false, err
+		return nil, nil, "", false, err
 	}
 	req.Header.Set("Accept", "text/html, text/plain;q=0.9, */*;q=0.1")
 	req.Header.Set("User-Agent", "helpmock-import")
 	c.log.Debug("fetching", "component", "crawl", "url", u.String())
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return nil, nil, false, transient(err), c.requestError(ctx, err)
+		return nil, nil, "", transient(err), c.requestError(ctx, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		retry := resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests
-		return nil, nil, false, retry, fmt.Errorf("HTTP %s", resp.Status)
+		return nil, nil, "", retry, fmt.Errorf("HTTP %s", resp.Status)
 	}
 	limit := c.opts.MaxPageBytes
 	if resp.ContentLength > limit {
-		return nil, nil, false, false, fmt.Errorf("%w: %d bytes, over the cap of %d bytes a page", errTooLarge, resp.ContentLength, limit)
+		return nil, nil, "", false, fmt.Errorf("%w: %d bytes, over the cap of %d bytes a page", errTooLarge, resp.ContentLength, limit)
 	}
 	data, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, nil, false, transient(err), fmt.Errorf("read body: %w", c.requestError(ctx, err))
+		return nil, nil, "", transient(err), fmt.Errorf("read body: %w", c.requestError(ctx, err))
 	}
 	if int64(len(data)) > limit {
-		return nil, nil, false, false, fmt.Errorf("%w: over the cap of %d bytes a page", errTooLarge, limit)
+		return nil, nil, "", false, fmt.Errorf("%w: over the cap of %d bytes a page", errTooLarge, limit)
 	}
-	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	isHTML = mt == "text/html" || mt == "application/xhtml+xml" ||
+	return data, resp.Request.URL, resp.Header.Get("Content-Type"), false, nil
+}
+
+// isHTMLPage reports whether a page served with contentType is HTML: the server says
+// so, or says nothing and the page starts like HTML.
+func isHTMLPage(contentType string, data []byte) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return mt == "text/html" || mt == "application/xhtml+xml" ||
 		(mt == "" && bytes.Contains(bytes.ToLower(data[:min(len(data), 512)]), []byte("<html")))
-	return data, resp.Request.URL, isHTML, false, nil
 }
 
 // transient reports whether a request error may pass on another attempt.
