@@ -231,6 +231,75 @@ func TestImportSiteFailures(t *testing.T) {
 	}
 }
 
+// TestImportSiteLegacyCharset crawls a site that serves its Help Pages in Windows-1252
+// (IIS with <globalization responseEncoding="windows-1252">, whose layout still says
+// <meta charset="utf-8">). Said in the Content-Type, the charset is honoured without a
+// word; not said, the page is read as Windows-1252 all the same, with a warning. Either
+// way the spec holds the accented text (a golden file).
+func TestImportSiteLegacyCharset(t *testing.T) {
+	page, err := os.ReadFile("../../internal/helppage/testdata/helppages/windows-1252-html/GET-api-books-id.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const meta = `<meta charset="windows-1252" />`
+	if !bytes.Contains(page, []byte(meta)) {
+		t.Fatalf("the page has no %s", meta)
+	}
+	page = bytes.Replace(page, []byte(meta), []byte(`<meta charset="utf-8" />`), 1)
+	const index = `<!DOCTYPE html><html><body><h1>ASP.NET Web API Help Page</h1><table class="help-page-table">
+<thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td class="api-name">
+<a href="/Help/Api/GET-api-books-id">GET api/books/{id}</a></td><td class="api-documentation"><p>Gets one book.</p></td></tr>
+</tbody></table></body></html>`
+	tests := []struct {
+		name        string
+		contentType string
+		warning     string // on stderr; "" for none about the encoding
+	}{
+		{"charset=windows-1252", "text/html; charset=windows-1252", ""},
+		{"charset=ISO-8859-1", "text/html; charset=ISO-8859-1", ""},
+		{"no charset", "text/html", "/Help/Api/GET-api-books-id:38: not UTF-8 though its <meta> says so; read as Windows-1252"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tt.contentType)
+				switch r.URL.Path {
+				case "/Help":
+					fmt.Fprint(w, index)
+				case "/Help/Api/GET-api-books-id":
+					w.Write(page)
+				default: // the model pages the page links to: not on this site
+					http.NotFound(w, r)
+				}
+			}))
+			t.Cleanup(srv.Close)
+			code, stdout, stderr := runImportT(t, "-overlay", "", srv.URL+"/Help")
+			if code != exitOK {
+				t.Fatalf("import %s/Help = %d, stderr:\n%s", srv.URL, code, stderr)
+			}
+			for _, want := range []string{"summary: Obtém um livro pelo código (edição, descrição).", "description: Título impresso — “oficial”."} {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("import %s/Help: the spec has no %q", srv.URL, want)
+				}
+			}
+			golden(t, "import-windows-1252-site.yaml", stdout)
+			var got []string
+			for _, line := range strings.Split(stderr, "\n") {
+				if strings.Contains(line, "UTF-8") {
+					got = append(got, line)
+				}
+			}
+			var want []string
+			if tt.warning != "" {
+				want = []string{"warning: " + srv.URL + tt.warning}
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("import %s/Help: encoding warnings %q, want %q", srv.URL, got, want)
+			}
+		})
+	}
+}
+
 // TestImportSiteSavedOverlay: the overlay beside the saved pages applies to the crawl
 // that saves there, as to the offline import of the saved folder; a page saved before
 // that the site no longer has is a warning.

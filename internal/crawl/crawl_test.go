@@ -80,6 +80,32 @@ func TestCrawlSite(t *testing.T) {
 	}
 }
 
+// TestCrawlKeepsContentType: each page keeps the Content-Type it was served with, whose
+// charset the import decodes it by.
+func TestCrawlKeepsContentType(t *testing.T) {
+	srv := site(t, 1, func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != "/Help/Api/GET-api-x0" {
+			return false
+		}
+		w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+		fmt.Fprint(w, apiPage)
+		return true
+	})
+	res, err := crawl.Crawl(context.Background(), srv.URL+"/Help", crawl.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Pages {
+		want := "text/html; charset=utf-8"
+		if p.Name == "Api/GET-api-x0.html" {
+			want = "text/html; charset=windows-1252"
+		}
+		if p.ContentType != want {
+			t.Errorf("Crawl page %s ContentType = %q, want %q", p.Name, p.ContentType, want)
+		}
+	}
+}
+
 func TestCrawlRetries(t *testing.T) {
 	tests := []struct {
 		name         string
