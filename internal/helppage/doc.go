@@ -9,9 +9,10 @@
 // three-column tables, pages under /Reference/): the HTML page (/Help/Api/POST-api-...,
 // /Help/ResourceModel?modelName=X) and its text renderings (the seeds' " |" cells, a
 // markdown-like rendering, the "blank-line" rendering a browser copy gives, tab-separated
-// cells); see text.go and blankline.go. A document that is empty, binary, another site's
-// page or cut off is a DocumentError naming the file and line (ReadPages). All are
-// first flattened into a sequence of blocks (headings, paragraphs, tables, samples), which
+// cells); see text.go and blankline.go. Each document is first decoded to UTF-8 as a
+// browser decodes it (encoding.go). A document that is empty, binary, another site's
+// page, cut off or in an encoding its bytes break is a DocumentError naming the file and
+// line (ReadPages). All are then flattened into a sequence of blocks (headings, paragraphs, tables, samples), which
 // one interpreter reads into a Page; inference then combines the pages' tables and
 // samples into classes, and the emitter writes the OpenAPI document, merged with an
 // overlay for what the pages cannot say.
