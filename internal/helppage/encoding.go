@@ -15,7 +15,7 @@ import (
 
 // ErrEncoding is the cause of a DocumentError for a document whose bytes cannot be read
 // as text in the encoding it states: a UTF-8 byte order mark before bytes that are not
-// UTF-8, or bytes the stated encoding does not map.
+// UTF-8, or an encoding browsers refuse to read (ISO-2022-KR, HZ-GB-2312).
 var ErrEncoding = errors.New("the page's encoding cannot be read")
 
 // legacyCharset is what a text document in no Unicode encoding is read as: Windows-1252,
@@ -82,7 +82,7 @@ func decodeDocument(d Document) (decoded, error) {
 			return decodeAs(d.Name, data, name, "Content-Type")
 		}
 	}
-	if isHTML(d.Name, string(data[:min(len(data), 1024)])) || mediaType(d.ContentType) == "text/html" {
+	if mt := mediaType(d.ContentType); mt == "text/html" || mt == "application/xhtml+xml" || isHTML(d.Name, string(data[:min(len(data), 1024)])) {
 		if name := metaCharset(data); name != "" {
 			return decodeAs(d.Name, data, name, "<meta>")
 		}
@@ -121,8 +121,11 @@ func decodeAs(source string, data []byte, name, by string) (decoded, error) {
 		return d, err
 	}
 	e, _ := charset.Lookup(name)
-	if e == nil {
-		return decoded{}, &DocumentError{Source: source, Err: ErrEncoding, Detail: "no decoder for " + name}
+	if e == nil || name == "replacement" {
+		// "replacement": the labels of encodings browsers refuse to read (ISO-2022-KR,
+		// HZ-GB-2312...), whose text would be a single U+FFFD.
+		return decoded{}, &DocumentError{Source: source, Err: ErrEncoding,
+			Detail: fmt.Sprintf("its %s names an encoding browsers do not read; save the page again as UTF-8", by)}
 	}
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {

@@ -116,20 +116,33 @@ func TestDocumentEncodings(t *testing.T) {
 }
 
 // TestUndecodableDocument: a document whose bytes its stated encoding cannot read is an
-// error naming the file and the line, never a spec holding text that is not UTF-8.
+// error naming the file (and the line, where there is one) and saying what to do, never
+// a spec holding text that is not UTF-8.
 func TestUndecodableDocument(t *testing.T) {
 	text := string(readFile(t, "testdata/helppages/browser-copy/GET-api-library-books-isbn.txt"))
 	text = strings.Replace(text, "Gets a book by its ISBN.", "Obtém um livro.", 1)
-	data := append([]byte("\xEF\xBB\xBF"), windows1252(t, text)...)
-	res, err := helppage.Import([]helppage.Document{{Name: "p.txt", Data: data}}, helppage.Options{})
-	if err == nil {
-		t.Fatalf("Import(UTF-8 BOM, then Windows-1252) = %d bytes, nil; want an error", len(res.YAML))
+	html := string(readFile(t, "testdata/helppages/orders/GET-api-orders-id.html"))
+	tests := []struct {
+		name, file string
+		data       []byte
+		where      string
+	}{
+		{"a UTF-8 BOM, then Windows-1252", "p.txt", append([]byte("\xEF\xBB\xBF"), windows1252(t, text)...), "p.txt:6:"},
+		{"<meta charset=iso-2022-kr>", "p.html", []byte(strings.Replace(html, "<head>", `<head><meta charset="iso-2022-kr">`, 1)), "p.html:"},
 	}
-	if !errors.Is(err, helppage.ErrEncoding) {
-		t.Errorf("Import(UTF-8 BOM, then Windows-1252) = %v, want %v", err, helppage.ErrEncoding)
-	}
-	if msg := err.Error(); !strings.Contains(msg, "p.txt:6:") || !strings.Contains(msg, "save the page again as UTF-8") {
-		t.Errorf("Import(UTF-8 BOM, then Windows-1252) = %q, want it to name p.txt:6: and say what to do", msg)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := helppage.Import([]helppage.Document{{Name: tt.file, Data: tt.data}}, helppage.Options{})
+			if err == nil {
+				t.Fatalf("Import(%s) = %d bytes, nil; want an error", tt.name, len(res.YAML))
+			}
+			if !errors.Is(err, helppage.ErrEncoding) {
+				t.Errorf("Import(%s) = %v, want %v", tt.name, err, helppage.ErrEncoding)
+			}
+			if msg := err.Error(); !strings.Contains(msg, tt.where) || !strings.Contains(msg, "save the page again as UTF-8") {
+				t.Errorf("Import(%s) = %q, want it to name %s and say what to do", tt.name, msg, tt.where)
+			}
+		})
 	}
 }
 
