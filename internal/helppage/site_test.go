@@ -151,4 +151,13 @@ func TestSitePagesIndexOrder(t *testing.T) {
 	if want := []string{docs[0].Name, docs[1].Name, docs[2].Name, docs[3].Name, docs[4].Name}; !slices.Equal(noIndex, want) {
 		t.Errorf("SitePages without an index = %q, want %q", noIndex, want)
 	}
+	// An index saved as UTF-16 (Notepad's "Unicode") orders the pages all the same.
+	docs[5].Data = utf16LE(string(docs[5].Data))
+	var fromUTF16 []string
+	for _, d := range helppage.SitePages(docs, nil) {
+		fromUTF16 = append(fromUTF16, d.Name)
+	}
+	if !slices.Equal(fromUTF16, want) {
+		t.Errorf("SitePages with a UTF-16 index = %q, want %q", fromUTF16, want)
+	}
 }

@@ -18,7 +18,11 @@ import (
 func orderByIndex(docs, others []Document) []Document {
 	var rank map[string]int
 	for _, o := range others {
-		if r := indexRanks(o.Data); len(r) > 0 {
+		dec, err := decodeDocument(o)
+		if err != nil {
+			continue
+		}
+		if r := indexRanks([]byte(dec.text)); len(r) > 0 {
 			rank = r
 			break
 		}
