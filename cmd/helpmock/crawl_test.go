@@ -237,15 +237,22 @@ func TestImportSiteFailures(t *testing.T) {
 // word; not said, the page is read as Windows-1252 all the same, with a warning. Either
 // way the spec holds the accented text (a golden file).
 func TestImportSiteLegacyCharset(t *testing.T) {
-	page, err := os.ReadFile("../../internal/helppage/testdata/helppages/windows-1252-html/GET-api-books-id.html")
-	if err != nil {
-		t.Fatal(err)
+	// The pages of the helppage corpus case windows-1252-html, their <meta> saying utf-8.
+	pages := map[string][]byte{}
+	for path, file := range map[string]string{
+		"/Help/Api/GET-api-books-id": "GET-api-books-id.html",
+		"/Help/ResourceModel":        "ResourceModel@modelName=Genre.html",
+	} {
+		data, err := os.ReadFile("../../internal/helppage/testdata/helppages/windows-1252-html/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const meta = `<meta charset="windows-1252" />`
+		if !bytes.Contains(data, []byte(meta)) {
+			t.Fatalf("%s has no %s", file, meta)
+		}
+		pages[path] = bytes.Replace(data, []byte(meta), []byte(`<meta charset="utf-8" />`), 1)
 	}
-	const meta = `<meta charset="windows-1252" />`
-	if !bytes.Contains(page, []byte(meta)) {
-		t.Fatalf("the page has no %s", meta)
-	}
-	page = bytes.Replace(page, []byte(meta), []byte(`<meta charset="utf-8" />`), 1)
 	const index = `<!DOCTYPE html><html><body><h1>ASP.NET Web API Help Page</h1><table class="help-page-table">
 <thead><tr><th>API</th><th>Description</th></tr></thead><tbody><tr><td class="api-name">
 <a href="/Help/Api/GET-api-books-id">GET api/books/{id}</a></td><td class="api-documentation"><p>Gets one book.</p></td></tr>
@@ -263,12 +270,14 @@ func TestImportSiteLegacyCharset(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", tt.contentType)
-				switch r.URL.Path {
-				case "/Help":
+				switch {
+				case r.URL.Path == "/Help":
 					fmt.Fprint(w, index)
-				case "/Help/Api/GET-api-books-id":
-					w.Write(page)
-				default: // the model pages the page links to: not on this site
+				case r.URL.Path == "/Help/ResourceModel" && r.URL.Query().Get("modelName") != "Genre":
+					http.NotFound(w, r) // Book's page, not in the corpus case
+				case pages[r.URL.Path] != nil:
+					w.Write(pages[r.URL.Path])
+				default:
 					http.NotFound(w, r)
 				}
 			}))
