@@ -85,20 +85,78 @@ func (s *reportSecrets) variables() []string {
 }
 
 // Markers stand for a variable in text until it is shell-quoted: private-use characters,
-// which neither JSON nor XML escapes and no request holds.
+// which neither JSON nor XML escapes and no request holds, around the variable's index
+// and how its value is escaped where it stands (an escaping).
 const markOpen, markClose = "\uE000", "\uE001"
 
-func mark(i int) string { return markOpen + strconv.Itoa(i) + markClose }
+// An escaping is how a variable's value must be escaped, when the curl line runs, to
+// stand where the request had it: a value holding a quote inside a JSON string, say.
+type escaping string
+
+const (
+	asIs        escaping = ""  // the value as it is
+	jsonString  escaping = "j" // inside a JSON string: \ and " escaped
+	xmlText     escaping = "x" // XML text: &, < and > as entities
+	percentForm escaping = "u" // form data or a URL: every byte percent-encoded
+)
+
+func mark(i int, e escaping) string { return markOpen + strconv.Itoa(i) + string(e) + markClose }
+
+// markers matches a marker: the variable's index and its escaping.
+var markers = regexp.MustCompile(markOpen + `([0-9]+)([jxu]?)` + markClose)
+
+// escapingIn returns how value must be escaped at run time to stand in a body of format f
+// (inside a JSON string when quoted): asIs when the value needs no escaping there, or
+// only escaping that changes no reader's result (an apostrophe in form data). Control
+// characters inside a JSON string are not escaped: a -set value hardly holds one.
+func escapingIn(f redact.Format, value string, quoted bool) escaping {
+	switch {
+	case f == redact.JSON && quoted && strings.ContainsAny(value, `"\`):
+		return jsonString
+	case f == redact.XML && strings.ContainsAny(value, "&<>"):
+		return xmlText
+	case f == redact.Form && strings.ContainsFunc(value, breaksForm):
+		return percentForm
+	}
+	return asIs
+}
+
+// breaksForm reports whether r, written as it is in form data, changes what a reader
+// reads: a separator, an escape, a space or anything but printable ASCII.
+func breaksForm(r rune) bool {
+	return strings.ContainsRune(" %&+=#", r) || r < 0x20 || r >= 0x7f
+}
 
 // markValues replaces in text each variable's value (at least redact.MinScrubLength
-// long: a shorter one would match unrelated text) with its marker.
+// long: a shorter one would match unrelated text) with its marker, and the value as a
+// URL escapes it (a path or query parameter) with a marker to percent-encode.
 func (s *reportSecrets) markValues(text string) string {
 	for i, v := range s.vars {
-		if len(v.value) >= redact.MinScrubLength {
-			text = strings.ReplaceAll(text, v.value, mark(i))
+		if len(v.value) < redact.MinScrubLength {
+			continue
+		}
+		text = strings.ReplaceAll(text, v.value, mark(i, asIs))
+		for _, escaped := range []string{url.QueryEscape(v.value), url.PathEscape(v.value)} {
+			if escaped != v.value {
+				text = strings.ReplaceAll(text, escaped, mark(i, percentForm))
+			}
 		}
 	}
 	return text
+}
+
+// shellValue returns the shell word for variable name's value, escaped as e says.
+func shellValue(name string, e escaping) string {
+	value := `"$` + name + `"`
+	switch e {
+	case jsonString:
+		return `"$(printf '%s' ` + value + ` | sed 's/[\\"]/\\&/g')"`
+	case xmlText:
+		return `"$(printf '%s' ` + value + ` | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g')"`
+	case percentForm:
+		return `"$(printf '%s' ` + value + ` | od -An -tx1 -v | tr -d ' \n' | sed 's/../%&/g')"`
+	}
+	return value
 }
 
 // shellWord quotes text, whose markers (and variables' values) become "$NAME", as one
@@ -110,22 +168,21 @@ func (s *reportSecrets) shellWord(text string) string {
 	}
 	var b strings.Builder
 	for text != "" {
-		i := strings.Index(text, markOpen)
-		j := strings.Index(text, markClose)
-		if i < 0 || j < i {
+		m := markers.FindStringSubmatchIndex(text)
+		if m == nil {
 			b.WriteString(shellQuote(text))
 			break
 		}
-		if i > 0 {
-			b.WriteString(shellQuote(text[:i]))
+		if m[0] > 0 {
+			b.WriteString(shellQuote(text[:m[0]]))
 		}
-		n, err := strconv.Atoi(text[i+len(markOpen) : j])
+		n, err := strconv.Atoi(text[m[2]:m[3]])
 		if err != nil || n >= len(s.vars) {
-			b.WriteString(shellQuote(text[i : j+len(markClose)]))
+			b.WriteString(shellQuote(text[m[0]:m[1]]))
 		} else {
-			b.WriteString(`"$` + s.vars[n].name + `"`)
+			b.WriteString(shellValue(s.vars[n].name, escaping(text[m[4]:m[5]])))
 		}
-		text = text[j+len(markClose):]
+		text = text[m[1]:]
 	}
 	return b.String()
 }
@@ -133,10 +190,11 @@ func (s *reportSecrets) shellWord(text string) string {
 // body returns a request body as the report shows it: each -set member's value as its
 // marker, found by the member's name, so that even a short value is replaced.
 func (s *reportSecrets) body(body []byte, contentType string) string {
-	return string(redact.Members(body, contentType, func(name, value string, _ bool) (string, bool) {
+	format := redact.FormatOf(body, contentType)
+	return string(redact.Members(body, contentType, func(name, value string, quoted bool) (string, bool) {
 		for i, v := range s.vars {
 			if v.member != "" && strings.EqualFold(v.member, name) && v.value == value {
-				return mark(i), true
+				return mark(i, escapingIn(format, value, quoted)), true
 			}
 		}
 		return "", false
@@ -148,7 +206,7 @@ func (s *reportSecrets) body(body []byte, contentType string) string {
 func (s *reportSecrets) header(name, value string) string {
 	for i, v := range s.vars {
 		if v.header == name && v.value == value {
-			return s.shellWord(name + ": " + mark(i))
+			return s.shellWord(name + ": " + mark(i, asIs))
 		}
 	}
 	if redact.IsSecretHeader(name) || s.rules.Secret(name) {
@@ -164,10 +222,13 @@ func (s *reportSecrets) text(text string, found []string) string {
 		found = append(found, v.value) // for the start of a value that ends an excerpt
 	}
 	text = redact.Scrub(s.markValues(text), found)
-	for i, v := range s.vars {
-		text = strings.ReplaceAll(text, mark(i), "$"+v.name)
-	}
-	return text
+	return markers.ReplaceAllStringFunc(text, func(m string) string {
+		n, err := strconv.Atoi(markers.FindStringSubmatch(m)[1])
+		if err != nil || n >= len(s.vars) {
+			return m
+		}
+		return "$" + s.vars[n].name
+	})
 }
 
 // scrub hides the secrets in every string of the report but the curl lines, which

@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -72,6 +73,74 @@ func TestReportSecretsCurl(t *testing.T) {
 			}
 			if tc.contentType == "application/json" && !strings.Contains(string(out), tc.body+"\n") {
 				t.Errorf("sh read the body as:\n%s\nwant %s", out, tc.body)
+			}
+		})
+	}
+}
+
+// TestReportSecretsCurlEscapes: a -set value that JSON, XML, form data or a URL must
+// escape comes back, when sh runs the curl line, escaped as the request had it: the line
+// escapes the variable's value at run time rather than pasting it raw (a quote would end
+// the JSON string, an & would start another form field).
+func TestReportSecretsCurlEscapes(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh to run the curl line")
+	}
+	data, err := os.ReadFile("../openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := spec.Load("openapi.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const value = `a"b\c&d<e>f g+h%i=j#k'l/m`
+	s := newReportSecrets(&Options{compiled: sp, Set: map[string]string{"RefreshToken": value}})
+	for _, tc := range []struct {
+		name, contentType, body string
+		read                    func(t *testing.T, got string) string // the value sh sent
+	}{
+		{"json", "application/json", `{"RefreshToken":"a\"b\\c&d<e>f g+h%i=j#k'l/m","stateCode":"09"}`, nil},
+		{"xml", "application/xml", `<M><RefreshToken>a"b\c&amp;d&lt;e&gt;f g+h%i=j#k'l/m</RefreshToken></M>`, nil},
+		{"form", "application/x-www-form-urlencoded", "RefreshToken=" + url.QueryEscape(value) + "&stateCode=09",
+			func(t *testing.T, got string) string {
+				q, err := url.ParseQuery(got)
+				if err != nil {
+					t.Fatalf("sh sent form data %q: %v", got, err)
+				}
+				return q.Get("RefreshToken") + "|" + q.Get("stateCode")
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodPost, "http://h.test/api?RefreshToken="+url.QueryEscape(value), strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", tc.contentType)
+			line := s.curl(req, []byte(tc.body))
+			for _, secret := range []string{value, url.QueryEscape(value), `a\"b`, "a&quot;b", "c&amp;d"} {
+				if strings.Contains(line, secret) {
+					t.Errorf("curl = %s\nholds %q", line, secret)
+				}
+			}
+			// printf prints the URL and the body on lines of their own.
+			echo := strings.Replace(line, "curl -sS -i -X POST", "printf '%s\\n'", 1)
+			echo = strings.Replace(echo, " -H 'Content-Type: "+tc.contentType+"'", "", 1)
+			echo = strings.Replace(echo, " --data-binary ", " ", 1)
+			cmd := exec.Command("sh", "-c", echo)
+			cmd.Env = append(os.Environ(), "HELPMOCK_SET_RefreshToken="+value)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("sh -c %s: %v", echo, err)
+			}
+			gotURL, gotBody, _ := strings.Cut(strings.TrimSuffix(string(out), "\n"), "\n")
+			u, err := url.Parse(gotURL)
+			if err != nil || u.Query().Get("RefreshToken") != value {
+				t.Errorf("sh sent the URL %s, want the query's RefreshToken to be %q", gotURL, value)
+			}
+			if tc.read == nil {
+				if gotBody != tc.body {
+					t.Errorf("sh sent the body\n%s\nwant\n%s", gotBody, tc.body)
+				}
+			} else if got := tc.read(t, gotBody); got != value+"|09" {
+				t.Errorf("sh sent %s, read as %q, want %q", gotBody, got, value+"|09")
 			}
 		})
 	}

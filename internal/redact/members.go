@@ -20,21 +20,46 @@ type Replacer func(name, value string, quoted bool) (string, bool)
 // contentType is form data or has no media type. Other bodies are returned unchanged.
 // It never fails: a truncated or malformed body is rewritten as far as it can be read.
 func Members(body []byte, contentType string, fn Replacer) []byte {
-	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
-	if len(trimmed) == 0 {
-		return body
-	}
-	switch trimmed[0] {
-	case '{', '[':
+	switch FormatOf(body, contentType) {
+	case JSON:
 		return rewriteJSON(body, fn)
-	case '<':
+	case XML:
 		return rewriteXML(body, fn)
-	}
-	switch mt := mediaType(contentType); mt {
-	case "application/x-www-form-urlencoded", "":
+	case Form:
 		return rewriteForm(body, fn)
 	}
 	return body
+}
+
+// Format is how Members reads a body.
+type Format int
+
+// The formats of a body.
+const (
+	Other Format = iota // none Members rewrites
+	JSON
+	XML
+	Form // application/x-www-form-urlencoded
+)
+
+// FormatOf tells how Members reads body: JSON when it starts with '{' or '[', XML when it
+// starts with '<', else form data when contentType is form data or has no media type.
+func FormatOf(body []byte, contentType string) Format {
+	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
+	if len(trimmed) == 0 {
+		return Other
+	}
+	switch trimmed[0] {
+	case '{', '[':
+		return JSON
+	case '<':
+		return XML
+	}
+	switch mediaType(contentType) {
+	case "application/x-www-form-urlencoded", "":
+		return Form
+	}
+	return Other
 }
 
 // rewriter builds the output of a scan lazily: until the first replacement, the body
