@@ -2,6 +2,7 @@ package helppage
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -56,6 +57,20 @@ func Import(docs []Document, opts Options) (*Result, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	in := &inferrer{classes: map[string]*class{}, models: map[string]*Model{}}
+	if len(opts.Overlay) > 0 {
+		// The overlay is read by the pages' rule (a file edited in Notepad and saved as
+		// "ANSI" is Windows-1252, with a warning), so that its text reaches openapi.yaml
+		// as UTF-8.
+		name := cmp.Or(opts.OverlayName, "overlay")
+		dec, err := decodeDocument(Document{Name: name, Data: opts.Overlay})
+		if err != nil {
+			return nil, fmt.Errorf("import: overlay %s: %w", name, err)
+		}
+		if w := dec.warning(name); w != nil {
+			in.warnings = append(in.warnings, *w)
+		}
+		opts.Overlay = []byte(dec.text)
+	}
 	var pages []*Page
 	for _, d := range docs {
 		ps, dec, err := readDocument(d)
@@ -136,10 +151,7 @@ func Import(docs []Document, opts Options) (*Result, error) {
 	}
 	addFrameworkErrors(doc, ops, naming == jsonNamingCamel)
 	if len(opts.Overlay) > 0 {
-		name := opts.OverlayName
-		if name == "" {
-			name = "overlay"
-		}
+		name := cmp.Or(opts.OverlayName, "overlay")
 		if err := applyOverlay(doc, opts.Overlay); err != nil {
 			return nil, fmt.Errorf("import: overlay %s: %w", name, err)
 		}

@@ -2,6 +2,7 @@ package helppage_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,6 +70,53 @@ func TestOverlay(t *testing.T) {
 				if strings.Contains(out, w) {
 					t.Errorf("Import(overlay %q) still has %q", tt.name, w)
 				}
+			}
+		})
+	}
+}
+
+// TestOverlayEncodings: an overlay edited in Notepad and saved as "ANSI" (Windows-1252)
+// is read as the pages are, with a warning that names it and the line of its first byte
+// that is not UTF-8, and its accented text reaches the spec as UTF-8; one in UTF-8 or
+// UTF-16 with a byte order mark needs no warning.
+func TestOverlayEncodings(t *testing.T) {
+	seed, err := os.ReadFile("../../docs/helppages/002_a902dc09f605260a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []helppage.Document{{Name: "002.txt", Data: seed}}
+	const text = "components:\n  schemas:\n    RequestModelRefreshToken:\n      properties:\n        stateCode:\n          description: Código do estado.\n"
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	tests := []struct {
+		name        string
+		overlay     []byte
+		wantWarning string
+	}{
+		{"UTF-8", []byte(text), ""},
+		{"UTF-8 with a byte order mark", append([]byte("\xEF\xBB\xBF"), text...), ""},
+		{"UTF-16 with a byte order mark", utf16, ""},
+		{"Windows-1252", []byte(strings.Replace(text, "ó", "\xF3", 1)), `o.yaml:6: not UTF-8; read as Windows-1252 (Notepad's "ANSI")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := helppage.Import(docs, helppage.Options{Overlay: tt.overlay, OverlayName: "o.yaml"})
+			if err != nil {
+				t.Fatalf("Import = %v", err)
+			}
+			if !strings.Contains(string(res.YAML), "description: Código do estado.\n") {
+				t.Errorf("the spec does not hold the overlay's description as UTF-8:\n%s", res.YAML)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				if w.Source == "o.yaml" {
+					got = append(got, w.String())
+				}
+			}
+			if want := []string{tt.wantWarning}; tt.wantWarning == "" && len(got) > 0 || tt.wantWarning != "" && !slices.Equal(got, want) {
+				t.Errorf("warnings about the overlay = %q, want %q", got, tt.wantWarning)
 			}
 		})
 	}
