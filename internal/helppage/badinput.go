@@ -133,7 +133,7 @@ func parseDocument(name, text string) ([]*Page, string) {
 		return interpret(name, titleModelPage(blocks, fileModel)), cutOff
 	}
 	blocks, cutOff := parseText(text, fileModel)
-	return interpret(name, blocks), cutOff
+	return interpret(name, titleModelPages(blocks)), cutOff
 }
 
 // titleModelPage gives a page without a title (a saved model page whose <h1> is

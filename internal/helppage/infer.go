@@ -54,7 +54,7 @@ func (in *inferrer) guessNamespaces() {
 		c.namespace = guess
 		// A class of the same page is the better guide: its service's models.
 		for _, o := range in.sortedClasses() {
-			if o.source == c.source && o.namespace != "" && !o.isEnum && o.namespace != c.namespace && count[o.namespace] > 0 {
+			if o.page == c.page && o.namespace != "" && !o.isEnum && o.namespace != c.namespace && count[o.namespace] > 0 {
 				c.namespace = o.namespace
 				break
 			}
@@ -70,8 +70,10 @@ func (in *inferrer) guessNamespaces() {
 type where struct {
 	source string
 	line   int
-	path   string // "LoginResult.Expires"
-	resp   bool
+	// page is the API page being read; a document may hold several.
+	page *Page
+	path string // "LoginResult.Expires"
+	resp bool
 	// key is the overlay key of what is being inferred: a member's schema
 	// (components, schemas, LoginResult, properties, Expires), a parameter.
 	key []string
@@ -381,14 +383,14 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 	if c, ok := in.classes[name]; ok {
 		return c
 	}
-	c := &class{name: name, xmlName: name, named: named, source: w.source, line: w.line}
+	c := &class{name: name, xmlName: name, named: named, source: w.source, line: w.line, page: w.page}
 	if root && xe != nil {
 		// The XML sample is the truth for the data contract name: a [DataContract(Name)]
 		// or a generic's name (ResponseResultOfNullableOfguid5F2dSckg).
 		c.xmlName = xe.name
 	}
 	in.classes[name] = c
-	w = where{source: w.source, line: w.line, path: name, resp: w.resp, key: schemaKey(name)}
+	w = where{source: w.source, line: w.line, page: w.page, path: name, resp: w.resp, key: schemaKey(name)}
 	if table != nil {
 		c.doc = table.Documentation
 	}
@@ -595,7 +597,7 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 		derived := classes[li+1]
 		baseName := derived.name + "Base"
 		in.warnAt(w, []string{OverlayImportKey, "rename", baseName}, "base class in namespace %s is not named by the page; named %s", layers[li].namespace, baseName)
-		b := &class{name: baseName, xmlName: baseName, namespace: layers[li].namespace, source: w.source, line: w.line}
+		b := &class{name: baseName, xmlName: baseName, namespace: layers[li].namespace, source: w.source, line: w.line, page: w.page}
 		in.classes[baseName] = b
 		classes[li] = b
 		derived.base = b
@@ -612,7 +614,7 @@ func (in *inferrer) classOf(w where, name string, named, root bool, jv *jsonValu
 			if a, ok := alias[n]; ok {
 				m.xmlName = a
 			}
-			mw := where{source: w.source, line: w.line, path: cl.name, resp: w.resp, key: schemaKey(cl.name)}.at(n)
+			mw := where{source: w.source, line: w.line, page: w.page, path: cl.name, resp: w.resp, key: schemaKey(cl.name)}.at(n)
 			row, hasRow := rows[n]
 			if hasRow {
 				m.doc = row.Documentation
@@ -676,7 +678,7 @@ func (in *inferrer) inferOrder(w where, cl *class, xmlNames, jsonKeys []string, 
 		}
 		return
 	}
-	in.warnKey(where{source: w.source, line: w.line, path: cl.name, key: schemaKey(cl.name)}, "",
+	in.warnKey(where{source: w.source, line: w.line, page: w.page, path: cl.name, key: schemaKey(cl.name)}, "",
 		"the XML sample's member order is neither ordinal nor explained by [DataMember(Order)]; set x-dotnet-order on its members")
 }
 

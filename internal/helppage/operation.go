@@ -89,7 +89,7 @@ func (in *inferrer) parseSamples(w where, samples []Sample) ([]sampleGroup, *jso
 
 // operation infers an API page's operation.
 func (in *inferrer) operation(p *Page) *operation {
-	w := where{source: p.Source, line: p.Line}
+	w := where{source: p.Source, line: p.Line, page: p}
 	op := &operation{page: p, method: strings.ToUpper(p.Method)}
 	route, query := splitRoute(p.Route)
 	var segs, pathParams []string

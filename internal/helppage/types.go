@@ -64,7 +64,9 @@ type class struct {
 	xmlVariant bool
 	source     string
 	line       int
-	done       bool
+	// page is the page the class was first read from: a document may hold several.
+	page *Page
+	done bool
 }
 
 // member is a data member of a class.
