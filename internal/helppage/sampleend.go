@@ -12,9 +12,10 @@ import (
 var jsonScalar = regexp.MustCompile(`^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"(?:[^"\\]|\\.)*")$`)
 
 // valueLines returns how many of a text sample's lines its value takes: a JSON value up
-// to its closing bracket, an XML document up to its root's end tag, any other text up to
-// the first blank line. cut is true when the lines end inside a JSON or XML value and
-// they end the document (atEOF): the page was cut off there.
+// to its closing bracket, an XML document up to its root's end tag, "Sample not
+// available." alone, any other text up to the first blank line. cut is true when the
+// lines end inside a JSON or XML value and they end the document (atEOF): the page was
+// cut off there.
 func valueLines(lines []string, atEOF bool) (used int, cut bool) {
 	first := 0
 	for first < len(lines) && strings.TrimSpace(lines[first]) == "" {
@@ -32,6 +33,10 @@ func valueLines(lines []string, atEOF bool) (used int, cut bool) {
 		end, complete = jsonValueEnd(text)
 	case strings.HasPrefix(trimmed, "<"):
 		end, complete = xmlValueEnd(text)
+	case strings.TrimSpace(lines[first]) == notAvailable:
+		// The template's sentence, whole: what follows is the page's end or the next page
+		// of a document that holds several.
+		return first + 1, false
 	case jsonScalar.MatchString(strings.TrimSpace(lines[first])):
 		// A JSON number, string or literal ("1", "\"sample string 1\"", "true") is one line.
 		return first + 1, false

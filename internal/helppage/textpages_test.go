@@ -51,12 +51,13 @@ func TestPagesInOneTextDocument(t *testing.T) {
 	}
 }
 
-// importOne imports the documents' text joined into one document.
+// importOne imports the documents' text joined into one document, each page starting on
+// the line after the last line of the page before: no blank line tells where it starts.
 func importOne(t *testing.T, docs []helppage.Document) *helppage.Result {
 	t.Helper()
 	var all []byte
 	for _, d := range docs {
-		all = append(all, d.Data...)
+		all = append(all, bytes.TrimRight(d.Data, "\r\n")...)
 		all = append(all, '\n')
 	}
 	res, err := helppage.Import([]helppage.Document{{Name: "pages.txt", Data: all}}, helppage.Options{})
