@@ -17,7 +17,7 @@ import (
 	"github.com/helpmock/helpmock/internal/spec"
 )
 
-// readDocs reads the Help Page documents (.txt, .html, .htm) of dir, sorted by name.
+// readDocs reads the Help Page documents (.txt, .md, .html, .htm) of dir, sorted by name.
 func readDocs(t testing.TB, dir string) []helppage.Document {
 	t.Helper()
 	docs, err := helppage.ReadDocuments(os.DirFS(dir), ".")

@@ -67,10 +67,10 @@ func SitePages(docs []Document, log *slog.Logger) []Document {
 }
 
 // documentExtensions are the file name extensions of the documents in a directory.
-var documentExtensions = []string{".txt", ".html", ".htm"}
+var documentExtensions = []string{".txt", ".md", ".html", ".htm"}
 
 // mayBeDocument reports whether a file of a directory may hold a Help Page by its name:
-// a .txt, .html or .htm file, a file with no extension (a mirror's Api/GET-api-x), or a
+// a .txt, .md, .html or .htm file, a file with no extension (a mirror's Api/GET-api-x), or a
 // saved model page (ResourceModel?modelName=Ns.X, whose extension is the type's). A
 // README and hidden files are not.
 func mayBeDocument(name string) bool {
