@@ -86,6 +86,13 @@ func readDocument(d Document) ([]*Page, decoded, error) {
 		return nil, dec, &DocumentError{Source: name, Line: lastLine(text), Err: ErrTruncated,
 			Detail: "the document ends inside " + cutOff + "; save the whole page again"}
 	}
+	// A document holding several pages: one of them may stop short where the next starts.
+	for i, p := range pages[:max(len(pages)-1, 0)] {
+		if noResponse(p) {
+			return nil, dec, &DocumentError{Source: name, Line: p.Line, Err: ErrTruncated,
+				Detail: fmt.Sprintf("the page stops before its Response Information, where the page at line %d starts; copy the whole page again", pages[i+1].Line)}
+		}
+	}
 	var kept []*Page
 	for _, p := range pages {
 		if p.Method != "" || p.Model != nil && (p.Model.Table || len(p.Model.Enum) > 0) {
@@ -114,11 +121,16 @@ func missingResponse(pages []*Page) string {
 	if len(pages) == 0 {
 		return ""
 	}
-	p := pages[len(pages)-1]
-	if p.Method != "" && p.requestSections && !p.responseSection {
+	if noResponse(pages[len(pages)-1]) {
 		return "the request's sections, before Response Information"
 	}
 	return ""
+}
+
+// noResponse reports whether p is an API page of the second template generation that
+// shows no "Response Information".
+func noResponse(p *Page) bool {
+	return p.Method != "" && p.requestSections && !p.responseSection
 }
 
 // parseDocument flattens a document, HTML or text, and reads its pages; it returns what
