@@ -9,7 +9,8 @@
 // three-column tables, pages under /Reference/): the HTML page (/Help/Api/POST-api-...,
 // /Help/ResourceModel?modelName=X) and its text renderings (the seeds' " |" cells, a
 // markdown-like rendering, the "blank-line" rendering a browser copy gives, tab-separated
-// cells); see text.go and blankline.go. Each document is first decoded to UTF-8 as a
+// cells); see text.go and blankline.go. A text document may hold several pages, API and
+// model pages in any order, pasted into one file (textpages.go). Each document is first decoded to UTF-8 as a
 // browser decodes it (encoding.go). A document that is empty, binary, another site's
 // page, cut off or in an encoding its bytes break is a DocumentError naming the file and
 // line (ReadPages). All are then flattened into a sequence of blocks (headings, paragraphs, tables, samples), which

@@ -45,6 +45,9 @@ func TestTextPageBoundaries(t *testing.T) {
 			"GET api/things\nRequest Information\nRequest Formats\napplication/json\nSample:\n{ \"Id\": 1 }\n" +
 				"Help Page Home\n" + shade,
 			"GET api/things\nmodel Shade members=0 enum=2"},
+		{"browser copy with tab-separated cells",
+			api + response + "Help Page Home\nThing\nA thing.\nName\tDescription\tType\tAdditional information\nId\t\tinteger\tNone.\n",
+			"GET api/things/{id}\nmodel Thing members=1 enum=0"},
 		{"markdown: a site's heading is no title",
 			"# Things API\n\n# GET api/things/{id}\n\n## Request Information\n\n### Body Parameters\n\nNone.\n\n## Response Information\n\n### Resource Description\n\nNone.\n\n# Things API\n\n[Help Page Home](/Help)\n\n# Shade\n\nPossible enumeration values:\n\n| Name | Value | Description |\n|---|---|---|\n| Light | 0 | |\n",
 			"GET api/things/{id}\nmodel Shade members=0 enum=1"},
