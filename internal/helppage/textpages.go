@@ -1,5 +1,7 @@
 package helppage
 
+import "strings"
+
 // A text document may hold several pages: a user pastes an API page and the model pages
 // it links to into one .txt or .md file. An API page's title ("METHOD route") starts a
 // page wherever it stands, but a model page's title is a bare type name ("AlertPriority"),
@@ -19,38 +21,63 @@ package helppage
 // helpPageHome is the link at the top of every Help Page.
 const helpPageHome = "Help Page Home"
 
+// pageKind is the kind of page a document has open at a block.
+type pageKind int
+
+const (
+	noPage    pageKind = iota // before the first page, or after a "Help Page Home" line
+	apiPage                   // an API page ("METHOD route")
+	modelPage                 // a model page
+)
+
+// pageState is where titleModelPages is in a document.
+type pageState struct {
+	page pageKind
+	sec  section
+	// responded tells that the API page's response section has begun; filled that the
+	// open body, resource or model section has its model (a table, "None.").
+	responded, filled bool
+	// afterHome tells that a "Help Page Home" line came since the last title.
+	afterHome bool
+}
+
+// ended reports whether the open page cannot take a model's table: there is none, or it
+// is a model page that has its table, or an API page past the start of its response
+// outside a body or resource section still waiting for its model.
+func (s *pageState) ended() bool {
+	switch s.page {
+	case noPage:
+		return true
+	case modelPage:
+		return s.filled
+	}
+	return s.responded && (s.filled || s.sec != secBody && s.sec != secResource)
+}
+
 // titleModelPages returns blocks with the title of each model page that follows or
 // precedes another page made a level-1 heading (see above).
 func titleModelPages(blocks []block) []block {
-	var out []block
-	var (
-		page        = secNone // secNone: no page yet; secInfo: an API page; secModel: a model page
-		sec         = secNone
-		responded   bool // the API page's response section has begun
-		filled      bool // the open body, resource or model section has its model (a table, "None.")
-		afterHome   bool // a "Help Page Home" line came since the last title
-		cand        = -1 // index in out of the model title candidate
-		closedState = func() bool {
-			switch page {
-			case secNone:
-				return true
-			case secModel:
-				return filled
-			}
-			if !responded {
-				return false
-			}
-			return filled || sec != secBody && sec != secResource
+	out := make([]block, 0, len(blocks))
+	var st pageState
+	cand := -1 // index in out of the model title candidate
+	candidate := func() {
+		if cand < 0 || !st.afterHome {
+			cand = len(out)
 		}
-	)
+	}
+	startModel := func() {
+		out[cand] = block{kind: heading, level: 1, text: out[cand].text, line: out[cand].line}
+		st = pageState{page: modelPage, sec: secModel}
+	}
 	for _, b := range blocks {
 		switch b.kind {
 		case heading:
 			if b.level == 1 {
-				page, sec, responded, filled, afterHome, cand = secModel, secModel, false, false, false, -1
+				st = pageState{page: modelPage, sec: secModel}
 				if isTitle(b.text) {
-					page, sec = secInfo, secNone
+					st = pageState{page: apiPage}
 				}
+				cand = -1
 				break
 			}
 			s := sectionOf(b.text)
@@ -59,58 +86,46 @@ func titleModelPages(blocks []block) []block {
 				cand = -1
 				break
 			}
-			if s == secOther && isTypeName(b.text) && closedState() {
+			if s == secOther && isTypeName(b.text) && st.ended() {
 				// A markdown title ("# AlertPriority") read as a section of the page before.
-				if cand < 0 || !afterHome {
-					cand = len(out)
-				}
+				candidate()
 				break
 			}
 			cand = -1
-			if page == secInfo {
-				sec, filled = s, false
-				responded = responded || s == secResource || s == secResponseFormats ||
-					s == secInfo && b.text == "Response Information"
+			if st.page == apiPage {
+				st.sec, st.filled = s, false
+				st.responded = st.responded || s == secResource || s == secResponseFormats ||
+					s == secInfo && strings.EqualFold(b.text, "Response Information")
 			}
 		case para:
 			switch {
 			case b.text == helpPageHome:
-				page, afterHome, cand = secNone, true, -1
+				st, cand = pageState{afterHome: true}, -1
 			case b.text == "Possible enumeration values:":
-				if cand >= 0 && closedState() {
-					out = promoteTitle(out, cand)
-					page, sec, filled, afterHome = secModel, secModel, false, false
+				if cand >= 0 && st.ended() {
+					startModel()
 				}
 				cand = -1
-			case b.text == "None." && (sec == secBody || sec == secResource):
-				filled = true
-			case closedState() && isTypeName(b.text) && sectionLevel(b.text) == 0:
-				if cand < 0 || !afterHome {
-					cand = len(out)
-				}
+			case b.text == "None." && (st.sec == secBody || st.sec == secResource):
+				st.filled = true
+			case st.ended() && isTypeName(b.text) && sectionLevel(b.text) == 0:
+				candidate()
 			}
 		case table:
 			if !isHelpTable(b) {
 				break
 			}
-			if cand >= 0 && closedState() {
-				out = promoteTitle(out, cand)
-				page, sec, afterHome = secModel, secModel, false
+			if cand >= 0 && st.ended() {
+				startModel()
 			}
 			cand = -1
-			if sec == secBody || sec == secResource || sec == secModel {
-				filled = true
+			if st.sec == secBody || st.sec == secResource || st.sec == secModel {
+				st.filled = true
 			}
 		case sample:
 			cand = -1
 		}
 		out = append(out, b)
 	}
-	return out
-}
-
-// promoteTitle makes out[cand] a model page's title.
-func promoteTitle(out []block, cand int) []block {
-	out[cand] = block{kind: heading, level: 1, text: out[cand].text, line: out[cand].line}
 	return out
 }

@@ -87,3 +87,19 @@ func TestTextPageCutShort(t *testing.T) {
 		t.Fatalf("ReadPages = %v, want ErrTruncated at line 1", err)
 	}
 }
+
+// TestModelPageDescriptionIsNoTitle reads a model page named by its file whose
+// description is one word: the word is its description, not a page of its own.
+func TestModelPageDescriptionIsNoTitle(t *testing.T) {
+	text := "Shade\nObsolete\nPossible enumeration values:\nName | Value | Description |\n---|---|---|\nLight | 0 |\n"
+	pages, err := ReadPages("ResourceModel-Shade.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 || pages[0].Model == nil || pages[0].Model.Type != "Shade" || len(pages[0].Model.Enum) != 1 {
+		for _, p := range pages {
+			t.Logf("page: %+v", p.Model)
+		}
+		t.Errorf("ReadPages = %d pages; want the model page Shade with one value", len(pages))
+	}
+}
