@@ -128,22 +128,37 @@ func breaksForm(r rune) bool {
 }
 
 // markValues replaces in text each variable's value (at least redact.MinScrubLength
-// long: a shorter one would match unrelated text) with its marker, and the value as a
-// URL escapes it (a path or query parameter) with a marker to percent-encode.
+// long: a shorter one would match unrelated text) with its marker, and the value as JSON,
+// XML or a URL escapes it (an excerpt of a body, a path or query parameter) with a marker
+// to escape it so.
 func (s *reportSecrets) markValues(text string) string {
 	for i, v := range s.vars {
 		if len(v.value) < redact.MinScrubLength {
 			continue
 		}
 		text = strings.ReplaceAll(text, v.value, mark(i, asIs))
-		for _, escaped := range []string{url.QueryEscape(v.value), url.PathEscape(v.value)} {
-			if escaped != v.value {
-				text = strings.ReplaceAll(text, escaped, mark(i, percentForm))
+		for _, e := range []struct {
+			escaped string
+			as      escaping
+		}{
+			{jsonEscaper.Replace(v.value), jsonString},
+			{xmlEscaper.Replace(v.value), xmlText},
+			{url.QueryEscape(v.value), percentForm},
+			{url.PathEscape(v.value), percentForm},
+		} {
+			if e.escaped != v.value {
+				text = strings.ReplaceAll(text, e.escaped, mark(i, e.as))
 			}
 		}
 	}
 	return text
 }
+
+// jsonEscaper and xmlEscaper escape a value as the sed of shellValue does.
+var (
+	jsonEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	xmlEscaper  = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+)
 
 // shellValue returns the shell word for variable name's value, escaped as e says.
 func shellValue(name string, e escaping) string {

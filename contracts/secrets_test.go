@@ -145,3 +145,19 @@ func TestReportSecretsCurlEscapes(t *testing.T) {
 		})
 	}
 }
+
+// TestReportSecretsTextEscapedValues: a -set value quoted by the report's text (a
+// violation's excerpt of a body, a URL) reads as its variable however the request escaped
+// it: as it is, in a JSON string, in XML text, percent-encoded.
+func TestReportSecretsTextEscapedValues(t *testing.T) {
+	const value = `ab"cd\ef&gh<ij>kl mn`
+	s := newReportSecrets(&Options{Set: map[string]string{"Password": value}})
+	forms := []string{value, `ab\"cd\\ef&gh<ij>kl mn`, `ab"cd\ef&amp;gh&lt;ij&gt;kl mn`,
+		url.QueryEscape(value), url.PathEscape(value)}
+	for _, form := range forms {
+		got := s.text("body: {\"Password\":\""+form+"\"}", nil)
+		if want := `body: {"Password":"$HELPMOCK_SET_Password"}`; got != want {
+			t.Errorf("text(%q) = %q, want %q", form, got, want)
+		}
+	}
+}
