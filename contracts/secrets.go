@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/helpmock/helpmock/internal/dcxml"
+	"github.com/helpmock/helpmock/internal/jsonnet"
 	"github.com/helpmock/helpmock/internal/redact"
 )
 
@@ -141,8 +143,8 @@ func (s *reportSecrets) markValues(text string) string {
 			escaped string
 			as      escaping
 		}{
-			{jsonEscaper.Replace(v.value), jsonString},
-			{xmlEscaper.Replace(v.value), xmlText},
+			{jsonStringContent(v.value), jsonString},
+			{string(dcxml.AppendText(nil, v.value)), xmlText},
 			{url.QueryEscape(v.value), percentForm},
 			{url.PathEscape(v.value), percentForm},
 		} {
@@ -154,11 +156,12 @@ func (s *reportSecrets) markValues(text string) string {
 	return text
 }
 
-// jsonEscaper and xmlEscaper escape a value as the sed of shellValue does.
-var (
-	jsonEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
-	xmlEscaper  = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-)
+// jsonStringContent returns value inside a JSON string as the request wrote it (Json.NET's
+// escapes), without its quotes.
+func jsonStringContent(value string) string {
+	quoted := jsonnet.AppendString(nil, value)
+	return string(quoted[1 : len(quoted)-1])
+}
 
 // shellValue returns the shell word for variable name's value, escaped as e says.
 func shellValue(name string, e escaping) string {

@@ -150,9 +150,9 @@ func TestReportSecretsCurlEscapes(t *testing.T) {
 // violation's excerpt of a body, a URL) reads as its variable however the request escaped
 // it: as it is, in a JSON string, in XML text, percent-encoded.
 func TestReportSecretsTextEscapedValues(t *testing.T) {
-	const value = `ab"cd\ef&gh<ij>kl mn`
+	const value = "ab\"cd\\ef&gh<ij>kl mn\top"
 	s := newReportSecrets(&Options{Set: map[string]string{"Password": value}})
-	forms := []string{value, `ab\"cd\\ef&gh<ij>kl mn`, `ab"cd\ef&amp;gh&lt;ij&gt;kl mn`,
+	forms := []string{value, `ab\"cd\\ef&gh<ij>kl mn\top`, "ab\"cd\\ef&amp;gh&lt;ij&gt;kl mn\top",
 		url.QueryEscape(value), url.PathEscape(value)}
 	for _, form := range forms {
 		got := s.text("body: {\"Password\":\""+form+"\"}", nil)
